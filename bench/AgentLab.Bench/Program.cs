@@ -1,0 +1,1 @@
+namespace AgentLab.Bench; public static class Program { public static int Main(string[] args) => 0; }

@@ -1,0 +1,1 @@
+namespace AgentLab.Numerics; public static class Placeholder {}
