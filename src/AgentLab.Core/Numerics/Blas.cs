@@ -1,0 +1,61 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace AgentLab.Numerics;
+
+/// <summary>
+/// The one native dependency: single-precision GEMM from OpenBLAS (Debian package libopenblas0-pthread).
+/// Thin P/Invoke; the library is resolved once, and a missing library becomes one clear error.
+/// </summary>
+public static unsafe partial class Blas
+{
+    private const string LibraryName = "openblas";
+    private const string SonameToLoad = "libopenblas.so.0";
+    private const int RowMajor = 101, NoTrans = 111, Trans = 112;
+
+    static Blas()
+    {
+        NativeLibrary.SetDllImportResolver(typeof(Blas).Assembly, Resolve);
+    }
+
+    private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? path)
+    {
+        if (name != LibraryName) return IntPtr.Zero;
+        if (NativeLibrary.TryLoad(SonameToLoad, assembly, path, out var handle)) return handle;
+        throw new BlasNotFoundException(
+            $"OpenBLAS ({SonameToLoad}) was not found: install it with `apt-get install libopenblas0-pthread`.");
+    }
+
+    [LibraryImport(LibraryName, EntryPoint = "cblas_sgemm")]
+    private static partial void CblasSgemm(int order, int transA, int transB, int m, int n, int k,
+        float alpha, float* a, int lda, float* b, int ldb, float beta, float* c, int ldc);
+
+    [LibraryImport(LibraryName, EntryPoint = "openblas_set_num_threads")]
+    private static partial void OpenblasSetNumThreads(int threads);
+
+    /// <summary>OpenBLAS threads; results are deterministic for a fixed count.</summary>
+    public static void SetThreads(int threads) => OpenblasSetNumThreads(threads);
+
+    /// <summary>
+    /// C = alpha * op(A) * op(B) + beta * C, all row-major. op(A) is [m x k], op(B) is [k x n], C is [m x n].
+    /// A is stored [m x k] (or [k x m] when transposed), B [k x n] (or [n x k]).
+    /// </summary>
+    public static void Sgemm(bool transA, bool transB, int m, int n, int k, float alpha,
+        ReadOnlySpan<float> a, ReadOnlySpan<float> b, float beta, Span<float> c)
+    {
+        if (a.Length < m * k || b.Length < k * n || c.Length < m * n)
+            throw new ShapeException($"sgemm: buffers of {a.Length}, {b.Length}, {c.Length} floats are too small for m={m} n={n} k={k}");
+        if (m == 0 || n == 0) return;
+        if (k == 0)
+        {
+            if (beta == 0f) c[..(m * n)].Clear(); else System.Numerics.Tensors.TensorPrimitives.Multiply(c[..(m * n)], beta, c[..(m * n)]);
+            return;
+        }
+        int lda = transA ? m : k, ldb = transB ? k : n;
+        fixed (float* pa = a, pb = b, pc = c)
+            CblasSgemm(RowMajor, transA ? Trans : NoTrans, transB ? Trans : NoTrans, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, n);
+    }
+}
+
+/// <summary>OpenBLAS could not be loaded; the message says which package to install.</summary>
+public sealed class BlasNotFoundException(string message) : Exception(message);

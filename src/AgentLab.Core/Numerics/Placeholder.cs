@@ -1,1 +1,0 @@
-namespace AgentLab.Numerics; public static class Placeholder {}
