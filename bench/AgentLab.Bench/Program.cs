@@ -1,1 +1,33 @@
-namespace AgentLab.Bench; public static class Program { public static int Main(string[] args) => 0; }
+using BenchmarkDotNet.Running;
+
+namespace AgentLab.Bench;
+
+/// <summary>
+/// Plain side-by-side commands (`mlp`, `transform`) print one machine-readable figure as their last line;
+/// anything else goes to BenchmarkDotNet (e.g. `-- --filter '*'`).
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        try
+        {
+            return args.FirstOrDefault() switch
+            {
+                "mlp" => MlpBench.Run(args[1..]),
+                _ => RunBenchmarkDotNet(args),
+            };
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+    }
+
+    private static int RunBenchmarkDotNet(string[] args)
+    {
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}
