@@ -48,23 +48,27 @@ public sealed partial class Tape
     /// <summary>A fresh tensor from this tape's pool, valid until <see cref="Reset"/>.</summary>
     public Tensor NewTensor(int[] shape, bool zeroed = false) => _pool.Rent(shape, zeroed);
 
-    /// <summary>Makes the output var of an op; it requires grad when recording and any input does.</summary>
-    internal Var Output(Tensor value, string name, Var a) => new(value, name, IsRecording && a.RequiresGrad);
+    // Output, Record and GradOf are the whole interface for writing an op, here or in a game's own fused ops:
+    // compute the value into NewTensor, wrap it with Output, and Record a closure that reads output.Grad and
+    // adds into GradOf(input) for every input that RequiresGrad.
 
-    internal Var Output(Tensor value, string name, Var a, Var b) =>
+    /// <summary>Makes the output var of an op; it requires grad when recording and any input does.</summary>
+    public Var Output(Tensor value, string name, Var a) => new(value, name, IsRecording && a.RequiresGrad);
+
+    public Var Output(Tensor value, string name, Var a, Var b) =>
         new(value, name, IsRecording && (a.RequiresGrad || b.RequiresGrad));
 
-    internal Var Output(Tensor value, string name, Var a, Var b, Var c) =>
+    public Var Output(Tensor value, string name, Var a, Var b, Var c) =>
         new(value, name, IsRecording && (a.RequiresGrad || b.RequiresGrad || c.RequiresGrad));
 
     /// <summary>Records the backward step of an op whose output needs a gradient.</summary>
-    internal void Record(Var output, Action backward)
+    public void Record(Var output, Action backward)
     {
         if (output.RequiresGrad) _backward.Add(backward);
     }
 
     /// <summary>The gradient buffer of a var, created zeroed on first use (parameters keep theirs).</summary>
-    internal Tensor GradOf(Var v) => v.Grad ??= _pool.Rent(v.Shape, zeroed: true);
+    public Tensor GradOf(Var v) => v.Grad ??= _pool.Rent(v.Shape, zeroed: true);
 
     /// <summary>Back-propagates from a scalar loss (seed 1).</summary>
     public void Backward(Var loss)
