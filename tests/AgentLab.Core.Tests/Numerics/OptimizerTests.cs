@@ -77,7 +77,7 @@ public class OptimizerTests
         Assert.Equal(["adam.m.w", "adam.v.w"], saved.Keys.Order());
         var q = new Parameter("w", p.Value.Clone());
         var restored = new Adam([q], 0.1f);
-        restored.LoadState(adam.StepCount, name => saved[name]);
+        restored.LoadState(adam.StepCount, (name, value) => value.CopyFrom(saved[name]));
         p.Gradient.Span.Fill(-0.25f); q.Gradient.Span.Fill(-0.25f);
         adam.Step(); restored.Step();
         Assert.Equal(p.Value.Data, q.Value.Data);

@@ -31,10 +31,13 @@ public abstract class Optimizer
     /// <summary>Named state tensors (e.g. "adam.m.sender.w1.weight"); the step count travels separately.</summary>
     public abstract IEnumerable<(string Name, Tensor Value)> State();
 
-    /// <summary>Restores state exported by <see cref="State"/> from the same parameter list.</summary>
-    public void LoadState(long stepCount, Func<string, Tensor> stateByName)
+    /// <summary>
+    /// Restores state exported by <see cref="State"/> for the same parameter list: <paramref name="fill"/>
+    /// receives each state tensor by name and writes the saved values into it.
+    /// </summary>
+    public void LoadState(long stepCount, Action<string, Tensor> fill)
     {
-        foreach (var (name, value) in State()) value.CopyFrom(stateByName(name));
+        foreach (var (name, value) in State()) fill(name, value);
         StepCount = stepCount;
     }
 }

@@ -60,7 +60,7 @@ public sealed class Checkpoint
         var entry = GetEntry(name);
         if (!entry.Shape.AsSpan().SequenceEqual(expectedShape))
             throw new CheckpointException(Path, CheckpointErrorKind.ShapeMismatch,
-                $"entry \"{name}\" has shape {ShapeText.Format(entry.Shape)}, expected {ShapeText.Format(expectedShape)}");
+                $"entry \"{name}\" has shape {ShapeOf.Format(entry.Shape)}, expected {ShapeOf.Format(expectedShape)}");
         return entry;
     }
 
@@ -75,7 +75,7 @@ public sealed class Checkpoint
         long expectedCount = ShapeText.ElementCount(expectedShape);
         if (expectedCount != destination.Length)
             throw new ArgumentException(
-                $"checkpoint {Path}: destination for entry \"{name}\" has {destination.Length} elements but the expected shape {ShapeText.Format(expectedShape)} has {expectedCount}",
+                $"checkpoint {Path}: destination for entry \"{name}\" has {destination.Length} elements but the expected shape {ShapeOf.Format(expectedShape)} has {expectedCount}",
                 nameof(destination));
         GetEntry(name, expectedShape).Data.CopyTo(destination);
     }

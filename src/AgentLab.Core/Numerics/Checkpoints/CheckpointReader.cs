@@ -168,7 +168,7 @@ internal static class CheckpointReader
             for (int d = 0; d < shape.Length; d++) shape[d] = body.ReadInt32($"dimension {d} of entry \"{name}\"");
             long elementCount = ShapeText.ElementCount(shape);
             if (elementCount < 0)
-                throw body.Malformed($"entry \"{name}\" has invalid shape {ShapeText.Format(shape)}");
+                throw body.Malformed($"entry \"{name}\" has invalid shape {ShapeOf.Format(shape)}");
             entries.Add(new CheckpointEntry(name, shape, body.ReadFloats(elementCount, $"data of entry \"{name}\"")));
         }
         return entries;

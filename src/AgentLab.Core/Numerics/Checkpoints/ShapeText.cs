@@ -1,11 +1,8 @@
 namespace AgentLab.Numerics;
 
-/// <summary>Shape arithmetic and formatting shared by checkpoint messages.</summary>
+/// <summary>Element counts that tolerate the invalid shapes a corrupt checkpoint may hold (see ShapeOf for formatting).</summary>
 internal static class ShapeText
 {
-    /// <summary>Formats a shape as <c>[256, 784]</c>; a scalar is <c>[]</c>.</summary>
-    public static string Format(ReadOnlySpan<int> shape) => "[" + string.Join(", ", shape.ToArray()) + "]";
-
     /// <summary>The product of the dimensions, or -1 if a dimension is negative or the product overflows a long.</summary>
     public static long ElementCount(ReadOnlySpan<int> shape)
     {

@@ -87,10 +87,10 @@ internal static class CheckpointWriter
                 throw new ArgumentException($"checkpoint {path}: entry \"{entry.Name}\" has a null shape or data", nameof(entries));
             long count = entry.ElementCount;
             if (count < 0)
-                throw new ArgumentException($"checkpoint {path}: entry \"{entry.Name}\" has invalid shape {ShapeText.Format(entry.Shape)}", nameof(entries));
+                throw new ArgumentException($"checkpoint {path}: entry \"{entry.Name}\" has invalid shape {ShapeOf.Format(entry.Shape)}", nameof(entries));
             if (count != entry.Data.Length)
                 throw new ArgumentException(
-                    $"checkpoint {path}: entry \"{entry.Name}\" has shape {ShapeText.Format(entry.Shape)} ({count} elements) but {entry.Data.Length} data values",
+                    $"checkpoint {path}: entry \"{entry.Name}\" has shape {ShapeOf.Format(entry.Shape)} ({count} elements) but {entry.Data.Length} data values",
                     nameof(entries));
             names[i] = Encode(path, entry.Name, "entry name");
         }
