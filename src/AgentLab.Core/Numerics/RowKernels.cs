@@ -32,4 +32,12 @@ public static class RowKernels
         if (float.IsPositiveInfinity(max)) throw new ArgumentException("row contains +inf");
         return max;
     }
+
+    /// <summary>Index of the largest entry; the first one on ties (as torch.argmax on CPU).</summary>
+    public static int ArgMax(ReadOnlySpan<float> x)
+    {
+        int best = 0;
+        for (int i = 1; i < x.Length; i++) if (x[i] > x[best]) best = i;
+        return best;
+    }
 }

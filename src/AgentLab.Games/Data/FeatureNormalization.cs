@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace AgentLab.Games.Data;
 

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.Numerics.Tensors;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using System.Runtime.InteropServices;
 
 namespace AgentLab.Games.Data;
