@@ -1,0 +1,4 @@
+namespace AgentLab.Telemetry.Runs;
+
+/// <summary>Everything one finished run left behind: its final figures and its training curve.</summary>
+public sealed record RunResults(RunSummary Summary, IReadOnlyList<MetricsPoint> Metrics);
