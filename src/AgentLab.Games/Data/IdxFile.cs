@@ -71,7 +71,16 @@ internal static class IdxFile
     /// <param name="maxLength">An upper bound on the decompressed length (exact for plain files).</param>
     private static Stream OpenDecompressed(string path, out long maxLength)
     {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DatasetException($"{path}: cannot be opened ({e.Message}).", e);
+        }
+
         try
         {
             Span<byte> signature = stackalloc byte[2];

@@ -125,6 +125,10 @@ public static class NpyFile
         {
             throw new DatasetException($"{path}: file not found.", e);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DatasetException($"{path}: cannot be opened ({e.Message}).", e);
+        }
     }
 
     private static NpyDataType RequireType(NpyHeader header, string path, string expectation, params NpyDataType[] accepted)

@@ -227,6 +227,18 @@ public sealed class NpyFileTests : IDisposable
     }
 
     [Fact]
+    public void Unreadable_path_is_a_dataset_error_naming_it()
+    {
+        string path = _temp.File("a-directory.npy");
+        Directory.CreateDirectory(path);
+
+        var error = MatrixFails(path);
+
+        Assert.Contains(path, error.Message);
+        Assert.Contains("cannot be opened", error.Message);
+    }
+
+    [Fact]
     public void File_without_magic_is_rejected()
     {
         string path = WriteBytes("plain.npy", "just text, not numpy"u8.ToArray());
