@@ -1,0 +1,154 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace AgentLab.Sparse;
+
+/// <summary>
+/// The math that distinguishes one sort-based thresholded map (sparsemax, 1.5-entmax) from another:
+/// its working coordinate, the support test on the descending sorted values, and the projection.
+/// </summary>
+internal interface ISortedThresholdRule<T> where T : IFloatingPointIeee754<T>
+{
+    /// <summary>Working coordinate u = (x − max)·Scale(1/T).</summary>
+    static abstract T Scale(T inverseTemperature);
+
+    /// <summary>A lower bound of τ in working units: entries with u ≤ Cutoff are never in the support.</summary>
+    static abstract T Cutoff { get; }
+
+    /// <summary>
+    /// Support size k* and threshold τ from values sorted in descending order (largest = 0). The set of
+    /// k passing the test is a prefix, so the scan stops at the first failure; it returns the full length
+    /// when every k passes (the caller then decides whether more values are needed).
+    /// </summary>
+    static abstract int SupportSize(ReadOnlySpan<T> sortedDescending, out T tau);
+
+    /// <summary>The probability of an entry with working coordinate u (0 when u ≤ τ).</summary>
+    static abstract T Project(T u, T tau);
+
+    static abstract Vector<T> Project(Vector<T> u, Vector<T> tau);
+}
+
+/// <summary>
+/// Row-wise forward driver shared by the sort-based maps: a full-sort reference path, and a partial-sort
+/// path that only orders the few candidates above the cutoff, doubling k until the support is known.
+/// Both produce bit-identical results because the partial path evaluates the support test on exactly the
+/// same sorted prefix, in the same order, as the full sort (plus one exact sentinel past the candidates).
+/// </summary>
+internal static class SortedThresholdMap<T, TRule>
+    where T : IFloatingPointIeee754<T>
+    where TRule : ISortedThresholdRule<T>
+{
+    /// <param name="initialK">Initial k of the partial sort; 0 selects the full sort.</param>
+    public static void ForwardRows(ReadOnlySpan<T> scores, Span<T> probs, int rows, int cols, T temperature,
+        RowSupports? supports, int initialK)
+    {
+        InputChecks.Batch(rows, cols, scores.Length, nameof(scores));
+        InputChecks.Batch(rows, cols, probs.Length, nameof(probs));
+        T inverseTemperature = InputChecks.InverseTemperature(temperature);
+        supports?.Reset(rows, cols);
+        using var scratch = new RowScratch<T>(cols);
+        for (int r = 0; r < rows; r++)
+        {
+            Span<int> support = supports is null ? scratch.Indices : supports.RowBuffer(r);
+            var result = ForwardRow(scores.Slice(r * cols, cols), probs.Slice(r * cols, cols), inverseTemperature,
+                initialK, scratch, support, r);
+            supports?.SetCount(r, result.SupportSize);
+        }
+    }
+
+    public static RowThreshold<T> ForwardSingle(ReadOnlySpan<T> scores, Span<T> probs, T temperature, int initialK)
+    {
+        InputChecks.Batch(1, scores.Length, probs.Length, nameof(probs));
+        T inverseTemperature = InputChecks.InverseTemperature(temperature);
+        using var scratch = new RowScratch<T>(scores.Length);
+        var support = new int[scores.Length];
+        return ForwardRow(scores, probs, inverseTemperature, initialK, scratch, support, 0);
+    }
+
+    /// <summary>
+    /// One row. <paramref name="support"/> receives the ascending support indices (it may alias
+    /// scratch.Indices: the partial path reads each candidate index before overwriting that slot).
+    /// </summary>
+    private static RowThreshold<T> ForwardRow(ReadOnlySpan<T> x, Span<T> p, T inverseTemperature, int initialK,
+        RowScratch<T> scratch, Span<int> support, int rowIndex)
+    {
+        T max = InputChecks.MaxOfScores(x, rowIndex);
+        T scale = TRule.Scale(inverseTemperature);
+        T tau;
+        if (initialK > 0)
+        {
+            Span<T> values = scratch.Values;
+            Span<int> indices = scratch.Indices;
+            int candidates = ShiftedScores.GatherAbove(x, max, scale, TRule.Cutoff, values, indices, out T nextBelow);
+            Span<T> sorted = scratch.Sorted;
+            values[..candidates].CopyTo(sorted);
+            // τ ≥ cutoff holds mathematically; checking it keeps every non-candidate provably at 0.
+            if (TryPartialSort(sorted, candidates, nextBelow, initialK, out tau) && tau >= TRule.Cutoff)
+            {
+                p.Clear();
+                int count = 0;
+                for (int j = 0; j < candidates; j++)
+                {
+                    T v = TRule.Project(values[j], tau);
+                    if (v > T.Zero)
+                    {
+                        int i = indices[j];
+                        p[i] = v;
+                        support[count++] = i;
+                    }
+                }
+                return new RowThreshold<T>(tau + max * scale, count);
+            }
+        }
+
+        // Full sort: the reference path (and the fallback when rounding breaks the partial path's proof).
+        ShiftedScores.ShiftScale(x, max, scale, p);
+        Span<T> all = scratch.Sorted;
+        int finite = ShiftedScores.GatherFinite<T>(p, all);
+        DescendingOrder.Sort(all[..finite]);
+        TRule.SupportSize(all[..finite], out tau);
+        ProjectAll(p, tau);
+        int supportSize = ShiftedScores.CollectPositive<T>(p, support);
+        return new RowThreshold<T>(tau + max * scale, supportSize);
+    }
+
+    /// <summary>
+    /// Support test on the top-k candidates, doubling k while the whole prefix passes. When every
+    /// candidate passes, the largest non-candidate is appended as a sentinel so the test fails exactly
+    /// where a full sort would; returns false only if rounding lets that sentinel pass (then a full sort
+    /// is needed).
+    /// </summary>
+    private static bool TryPartialSort(Span<T> sorted, int candidates, T nextBelow, int initialK, out T tau)
+    {
+        int k = Math.Min(initialK, candidates), done = 0;
+        while (true)
+        {
+            DescendingOrder.ExtendSortedPrefix(sorted[..candidates], done, k);
+            done = k;
+            int kStar = TRule.SupportSize(sorted[..k], out tau);
+            if (kStar < k) return true;
+            if (k < candidates)
+            {
+                k = k > candidates / 2 ? candidates : 2 * k;
+                continue;
+            }
+            if (T.IsNegativeInfinity(nextBelow)) return true;
+            sorted[candidates] = nextBelow;
+            return TRule.SupportSize(sorted[..(candidates + 1)], out tau) <= candidates;
+        }
+    }
+
+    private static void ProjectAll(Span<T> u, T tau)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            int width = Vector<T>.Count;
+            var vTau = new Vector<T>(tau);
+            ref T ur = ref MemoryMarshal.GetReference(u);
+            for (; i <= u.Length - width; i += width)
+                Vector.StoreUnsafe(TRule.Project(Vector.LoadUnsafe(ref ur, (nuint)i), vTau), ref ur, (nuint)i);
+        }
+        for (; i < u.Length; i++) u[i] = TRule.Project(u[i], tau);
+    }
+}
