@@ -28,4 +28,10 @@ public interface IChannel
 
     /// <summary>Adds the pathwise gradient through the message vectors ([B, V] cotangent) to dScores.</summary>
     void AddMessageCotangent(MessagePlan plan, Tensor dVectors, Tensor dScores);
+
+    /// <summary>Adds the channel's own training state (baselines, learned baseline networks) to a checkpoint.</summary>
+    void SaveState(ICollection<CheckpointEntry> entries, IDictionary<string, string> metadata) { }
+
+    /// <summary>Restores what <see cref="SaveState"/> wrote.</summary>
+    void RestoreState(Checkpoint checkpoint) { }
 }

@@ -11,7 +11,7 @@ public sealed class GameSampler
     private readonly int[][]? _byClass;
     private readonly int[] _images, _order, _classes;
 
-    public GameSampler(FeatureMatrix features, byte[]? labels, int candidates)
+    public GameSampler(FeatureMatrix features, int[]? labels, int candidates)
     {
         if (candidates < 2) throw new ArgumentOutOfRangeException(nameof(candidates), $"a game needs at least 2 candidates, got {candidates}");
         if (features.Rows < candidates)

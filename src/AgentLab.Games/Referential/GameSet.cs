@@ -27,7 +27,7 @@ public sealed class GameSet
     public int Count => _images.Length / CandidateCount;
     public int CandidateCount { get; }
 
-    public static GameSet Draw(FeatureMatrix features, byte[]? labels, int games, int candidates, Rng rng)
+    public static GameSet Draw(FeatureMatrix features, int[]? labels, int games, int candidates, Rng rng)
     {
         var sampler = new GameSampler(features, labels, candidates);
         var images = new int[games * candidates];

@@ -32,6 +32,10 @@ public class EmcommGoldenTests
     public void DenseMarginalizationMatchesLossAndEveryGradient() =>
         CheckMarginalization("marg_softmax_loss_and_grads", new MarginalizationChannel("dense-marg", new SoftmaxMap(), 0.1f));
 
+    [Fact]
+    public void SparseMarginalizationMatchesLossAndEveryGradient() =>
+        CheckMarginalization("marg_sparsemax_loss_and_grads", new MarginalizationChannel("sparsemax-marg", new SparsemaxMap(), 0.1f));
+
     private void CheckMarginalization(string name, MarginalizationChannel channel)
     {
         var (sender, receiver) = _golden.Agents();

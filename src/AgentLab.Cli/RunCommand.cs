@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Text.Json;
+using AgentLab.Games.Referential;
+using AgentLab.Games.Scenarios;
+using AgentLab.Telemetry.Runs;
+
+namespace AgentLab.Cli;
+
+/// <summary>`agentlab run SCENARIO [--method M] [--seed S] [--steps N] [--set key=value]... [--out DIR] [--resume DIR]`.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var scenario = new Argument<string>("scenario") { Description = "The scenario YAML file." };
+        var method = new Option<string?>("--method") { Description = "Estimator/channel: " + string.Join(", ", ReferentialMethods.Names) };
+        var seed = new Option<long?>("--seed") { Description = "Run seed (training games, initialisation, samples)." };
+        var steps = new Option<long?>("--steps") { Description = "Training steps (overrides training.steps)." };
+        var set = new Option<string[]>("--set") { Description = "Override a scenario key: --set training.batch=32 (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var output = new Option<string?>("--out") { Description = "Run directory (default runs/<scenario>/<method>/seed-<seed>)." };
+        var resume = new Option<string?>("--resume") { Description = "Resume the run in this directory from its last checkpoint." };
+        var command = new Command("run", "Train one method on one seed of a scenario; write summary.json, metrics.jsonl and checkpoints.")
+        {
+            scenario, method, seed, steps, set, output, resume,
+        };
+        command.SetAction(parse => CliErrors.Guard("run", () =>
+        {
+            var overrides = new List<string>(parse.GetValue(set) ?? []);
+            if (parse.GetValue(seed) is long s) overrides.Add($"training.seed={s}");
+            if (parse.GetValue(steps) is long n) overrides.Add($"training.steps={n}");
+            var sc = ReferentialScenario.Parse(ScenarioFile.Load(parse.GetValue(scenario)!, overrides), parse.GetValue(method));
+            string? resumeDir = parse.GetValue(resume);
+            string dir = resumeDir ?? parse.GetValue(output) ?? DefaultDirectory(sc);
+            var summary = Execute(sc, dir, resumeDir != null);
+            Console.WriteLine(JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+            return 0;
+        }));
+        return command;
+    }
+
+    public static string DefaultDirectory(ReferentialScenario sc) => Path.Combine("runs", sc.Name, sc.Method, $"seed-{sc.Seed}");
+
+    /// <summary>Loads the data, trains with a progress display, and returns the summary (also in dir/summary.json).</summary>
+    public static RunSummary Execute(ReferentialScenario sc, string dir, bool resume)
+    {
+        Console.Error.WriteLine($"agentlab: {sc.Name}, method {sc.Method}, seed {sc.Seed}, {sc.Steps} steps of {sc.Batch} games -> {dir}");
+        var data = ReferentialData.Load(sc);
+        var runner = new ReferentialRunner(sc, data);
+        return ProgressDisplay.Show(sc, progress => runner.Run(new RunOptions(dir, resume, progress)));
+    }
+}

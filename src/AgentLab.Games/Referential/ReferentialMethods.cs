@@ -1,0 +1,31 @@
+using AgentLab.Channels;
+
+namespace AgentLab.Games.Referential;
+
+/// <summary>
+/// The estimators of the referential game by their scenario names, each with the published learning
+/// rate and entropy-bonus coefficient (REFERENTIAL_GAME.md). entmax-marg is not in the paper's table; it
+/// takes sparsemax-marg's settings, its closest relative.
+/// </summary>
+public static class ReferentialMethods
+{
+    public sealed record Method(string Name, float LearningRate, float EntropyCoefficient, Func<float, IChannel> Create);
+
+    public static IReadOnlyList<Method> All { get; } =
+    [
+        new("sfe", 1e-3f, 0.01f, c => new ScoreFunctionChannel("sfe", SfeLoss.ZeroOne, sampleBaseline: false, c)),
+        new("sfe-nll", 1e-3f, 0.05f, c => new ScoreFunctionChannel("sfe-nll", SfeLoss.NegativeLogLikelihood, sampleBaseline: false, c)),
+        new("sfe-plus", 1e-3f, 0.05f, c => new ScoreFunctionChannel("sfe-plus", SfeLoss.ZeroOne, sampleBaseline: true, c)),
+        new("gumbel", 1e-3f, 0.01f, c => new GumbelSoftmaxChannel("gumbel", straightThrough: false, c, new TemperatureSchedule())),
+        new("gumbel-st", 1e-3f, 0.01f, c => new GumbelSoftmaxChannel("gumbel-st", straightThrough: true, c, new TemperatureSchedule())),
+        new("dense-marg", 1e-3f, 0.1f, c => new MarginalizationChannel("dense-marg", new SoftmaxMap(), c)),
+        new("sparsemax-marg", 5e-3f, 0.1f, c => new MarginalizationChannel("sparsemax-marg", new SparsemaxMap(), c)),
+        new("entmax-marg", 5e-3f, 0.1f, c => new MarginalizationChannel("entmax-marg", new Entmax15Map(), c)),
+    ];
+
+    public static IReadOnlyList<string> Names => All.Select(m => m.Name).ToArray();
+
+    public static Method Get(string name) =>
+        All.FirstOrDefault(m => m.Name == name)
+        ?? throw new ArgumentException($"unknown method \"{name}\" (known: {string.Join(", ", Names)})");
+}

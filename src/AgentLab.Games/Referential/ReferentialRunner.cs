@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using AgentLab.Channels;
+using AgentLab.Games.Scenarios;
+using AgentLab.Numerics;
+using AgentLab.Telemetry.Runs;
+
+namespace AgentLab.Games.Referential;
+
+/// <summary>
+/// Trains one method on one seed of a referential-game scenario: fixed validation and test games, training
+/// games drawn on the fly, metrics every logging interval, a consistent checkpoint of both agents, the
+/// channel and every random stream every checkpoint interval, and the test evaluation at the end. A run
+/// resumed from its last checkpoint continues exactly as if it had never stopped.
+/// </summary>
+public sealed class ReferentialRunner
+{
+    private readonly ReferentialScenario _scenario;
+    private readonly ReferentialData _data;
+
+    public ReferentialRunner(ReferentialScenario scenario, ReferentialData data)
+    {
+        _scenario = scenario;
+        _data = data;
+    }
+
+    public RunSummary Run(RunOptions options)
+    {
+        var sc = _scenario;
+        Directory.CreateDirectory(options.OutputDirectory);
+        var store = new RunStore(options.OutputDirectory);
+        var checkpoints = new CheckpointDirectory(Path.Combine(options.OutputDirectory, "checkpoints"), options.KeepCheckpoints);
+        var agents = new ReferentialAgents(sc, _data.Features);
+
+        var fixedGames = new Rng((ulong)sc.TestSeed);
+        var validation = GameSet.Draw(_data.Train, _data.TrainLabels, sc.ValidationGames, sc.Candidates, fixedGames.Split(1));
+        var test = GameSet.Draw(_data.Test, _data.TestLabels, sc.TestGames, sc.Candidates, fixedGames.Split(2));
+        var sampler = new GameSampler(_data.Train, _data.TrainLabels, sc.Candidates);
+        var batch = new GameBatch(sc.Batch, sc.Candidates, _data.Features);
+        var step = new ReferentialStep(sc.Batch, sc.Candidates, sc.Vocab);
+        var evaluator = new Evaluator(sc.EvaluationBatch, sc.Candidates, _data.Features, sc.Vocab);
+
+        double trainSeconds = 0;
+        if (options.Resume)
+        {
+            var found = checkpoints.FindLatestValid();
+            if (found.Checkpoint != null)
+            {
+                agents.Restore(found.Checkpoint);
+                trainSeconds = double.Parse(found.Checkpoint.GetMetadata("train_seconds"), CultureInfo.InvariantCulture);
+                store.TruncateAfter(agents.ChannelContext.Step);
+            }
+        }
+        else store.TruncateAfter(-1);
+
+        var interval = new IntervalAverages();
+        var watch = Stopwatch.StartNew();
+        double secondsAtStart = trainSeconds;
+        long startStep = agents.ChannelContext.Step;
+        while (agents.ChannelContext.Step < sc.Steps)
+        {
+            sampler.DrawBatch(agents.GameRng, batch);
+            var outcome = step.Run(batch, agents.Sender, agents.Receiver, agents.Channel, agents.ChannelContext);
+            interval.Add(outcome);
+            long done = agents.ChannelContext.Step;
+            bool log = done % sc.LogEvery == 0 || done == sc.Steps;
+            bool validate = done % sc.ValidationEvery == 0 || done == sc.Steps;
+            bool checkpoint = done % sc.CheckpointEvery == 0 || done == sc.Steps;
+            if (!log && !validate && !checkpoint) continue;
+
+            trainSeconds = secondsAtStart + watch.Elapsed.TotalSeconds;
+            double? validationSuccess = null;
+            if (validate) validationSuccess = Evaluate(evaluator, validation, agents).Success;
+            if (log || validate)
+            {
+                var point = interval.ToPoint(done, done * sc.Batch, trainSeconds, validationSuccess);
+                store.Append(point);
+                options.Progress?.Invoke(new RunProgress(done, sc.Steps, point.Success, point.ReceiverCalls, point.GamesPerSecond, validationSuccess));
+                interval = new IntervalAverages(trainSeconds, done * sc.Batch);
+            }
+            if (checkpoint)
+            {
+                var entries = new List<CheckpointEntry>();
+                var metadata = new Dictionary<string, string> { ["train_seconds"] = trainSeconds.ToString("R", CultureInfo.InvariantCulture) };
+                agents.Save(entries, metadata);
+                checkpoints.Save(done, entries, metadata);
+            }
+            watch.Restart();
+            secondsAtStart = trainSeconds;
+        }
+        trainSeconds = secondsAtStart + watch.Elapsed.TotalSeconds;
+
+        var result = Evaluate(evaluator, test, agents);
+        var summary = new RunSummary
+        {
+            Scenario = sc.Name,
+            Method = sc.Method,
+            Seed = sc.Seed,
+            Steps = agents.ChannelContext.Step,
+            TestSuccess = result.Success,
+            TestSuccessGreedy = result.GreedySuccess,
+            MeanReceiverCalls = result.ReceiverCalls,
+            MeanNonzeros = result.Nonzeros,
+            TrainGamesPerSecond = trainSeconds > 0 ? agents.ChannelContext.Step * sc.Batch / trainSeconds : 0,
+            WallSeconds = trainSeconds,
+            Notes = new Dictionary<string, string>
+            {
+                ["test_success"] = Conventions(sc.Method),
+                ["resumed_from_step"] = startStep.ToString(CultureInfo.InvariantCulture),
+            },
+        };
+        store.WriteSummary(summary);
+        return summary;
+    }
+
+    private static EvaluationResult Evaluate(Evaluator evaluator, GameSet games, ReferentialAgents agents)
+    {
+        // A fixed stream per evaluation: sampling channels are scored on the same samples every time.
+        var context = new ChannelContext(new Rng(0xE7A1)) { Step = agents.ChannelContext.Step };
+        return evaluator.Run(games, agents.Sender, agents.Receiver, agents.Channel, context);
+    }
+
+    private static string Conventions(string method) => method.EndsWith("-marg", StringComparison.Ordinal)
+        ? "expected success under the sender's distribution (paper convention)"
+        : "success of the sampled message (paper convention)";
+}
