@@ -4,7 +4,11 @@
 Times full training steps (forward, cross-entropy, backward, Adam step, zero_grad) of a two-layer ReLU MLP
 on one fixed batch of random data. Meant for Debian's python3-torch (bash .ci/setup --with-torch), run as
     /usr/bin/python3 bench/compare/mlp_torch.py --in 784 --hidden 512 --out 256 --batch 64 --steps 200
-The last line printed is ms_per_step=<number>, for scripts to pick up."""
+The last line printed is ms_per_step=<number>, for scripts to pick up.
+
+Debian's torch does its matrix products in OpenBLAS (its own pthread pool) and the rest in an OpenMP pool
+that spin-waits between parallel regions. On a busy 2-core machine the two pools fight and timings swing
+several-fold; OMP_WAIT_POLICY=PASSIVE in the environment makes them much steadier. Compare like with like."""
 import argparse
 import time
 
