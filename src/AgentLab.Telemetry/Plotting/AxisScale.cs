@@ -66,8 +66,11 @@ internal sealed class AxisScale
 
     private static AxisScale FitLog(List<double> values)
     {
-        int lowDecade = values.Count > 0 ? (int)Math.Floor(Math.Log10(values.Min())) : 0;
-        int highDecade = values.Count > 0 ? (int)Math.Ceiling(Math.Log10(values.Max())) : 1;
+        // The small margin moves a value lying exactly on a power of ten (one receiver call per
+        // game, say) off the frame's edge, where its line would be hidden by the frame.
+        const double margin = 0.05;
+        int lowDecade = values.Count > 0 ? (int)Math.Floor(Math.Log10(values.Min()) - margin) : 0;
+        int highDecade = values.Count > 0 ? (int)Math.Ceiling(Math.Log10(values.Max()) + margin) : 1;
         if (highDecade == lowDecade) highDecade++;
         return new AxisScale(ScaleKind.Log, Math.Pow(10, lowDecade), Math.Pow(10, highDecade), TickValues.Log(lowDecade, highDecade));
     }

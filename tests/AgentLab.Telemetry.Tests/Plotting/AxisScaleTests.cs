@@ -29,7 +29,7 @@ public sealed class AxisScaleTests
     [Fact]
     public void Log_SpansWholeDecades_AndSkipsNonPositiveValues()
     {
-        var axis = AxisScale.Fit(ScaleKind.Log, [0, -3, 1, 2.5, 256], null);
+        var axis = AxisScale.Fit(ScaleKind.Log, [0, -3, 1.5, 2.5, 256], null);
 
         Assert.Equal(1, axis.Min);
         Assert.Equal(1000, axis.Max);
@@ -40,9 +40,18 @@ public sealed class AxisScaleTests
     }
 
     [Fact]
+    public void Log_KeepsAValueOnAPowerOfTen_OffTheFrame()
+    {
+        var axis = AxisScale.Fit(ScaleKind.Log, [1, 256], null);
+
+        Assert.Equal(0.1, axis.Min, 15);
+        Assert.True(axis.Fraction(1) > 0);
+    }
+
+    [Fact]
     public void Log_AddsTwoAndFiveTimes_WhenFewDecades_AndThinsManyDecades()
     {
-        Assert.Equal([10, 20, 50, 100], AxisScale.Fit(ScaleKind.Log, [10, 100], null).Ticks);
+        Assert.Equal([10, 20, 50, 100], AxisScale.Fit(ScaleKind.Log, [15, 80], null).Ticks);
         Assert.Equal([10, 20, 50, 100], AxisScale.Fit(ScaleKind.Log, [20], null).Ticks);
         Assert.True(AxisScale.Fit(ScaleKind.Log, [1e-20, 1e20], null).Ticks.Count <= 9);
     }
