@@ -3,8 +3,9 @@ namespace AgentLab.Telemetry.Metrics;
 /// <summary>
 /// The instrument names, following OpenTelemetry's conventions: dot-separated namespaces under
 /// <c>agentlab</c>, snake_case words, units kept out of the name (they travel as the unit).
-/// Prometheus shows them with dots as underscores and the unit appended, e.g.
-/// <c>agentlab_game_success_rate_ratio</c>.
+/// Through the collector's Prometheus exporter they appear with dots as underscores and the
+/// histogram suffixes <c>_bucket</c>, <c>_sum</c>, <c>_count</c> (and, for some units, a unit word),
+/// e.g. <c>agentlab_game_success_rate_sum</c>.
 /// </summary>
 public static class MetricNames
 {
