@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AgentLab.Games.Referential;
 using AgentLab.Games.Scenarios;
+using AgentLab.Telemetry.Reports;
 using AgentLab.Telemetry.Runs;
 
 namespace AgentLab.Cli;
@@ -47,7 +48,7 @@ internal static class CompareCommand
                         RunCommand.Execute(seeded, runDir, resume: Directory.Exists(Path.Combine(runDir, "checkpoints")));
                     runs.Add(store.ReadResults());
                 }
-            // COMPARISON-WIRING
+            ComparisonReport.Write(runs, dir);
             Console.WriteLine($"wrote {Path.Combine(dir, "comparison.md")}, .csv, .json and report.html");
             Console.WriteLine(File.ReadAllText(Path.Combine(dir, "comparison.md")));
             return 0;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using AgentLab.Games.Referential;
 using AgentLab.Games.Scenarios;
+using AgentLab.Telemetry.Metrics;
 using AgentLab.Telemetry.Runs;
 
 namespace AgentLab.Cli;
@@ -45,6 +46,8 @@ internal static class RunCommand
         Console.Error.WriteLine($"agentlab: {sc.Name}, method {sc.Method}, seed {sc.Seed}, {sc.Steps} steps of {sc.Batch} games -> {dir}");
         var data = ReferentialData.Load(sc);
         var runner = new ReferentialRunner(sc, data);
-        return ProgressDisplay.Show(sc, progress => runner.Run(new RunOptions(dir, resume, progress)));
+        using var telemetry = TelemetrySetup.Start("agentlab");
+        using var metrics = new AgentLabMetrics();
+        return ProgressDisplay.Show(sc, progress => runner.Run(new RunOptions(dir, resume, progress, Metrics: metrics)));
     }
 }

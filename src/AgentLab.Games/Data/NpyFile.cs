@@ -114,6 +114,23 @@ public static class NpyFile
         stream.Write(MemoryMarshal.AsBytes(swapped.AsSpan()));
     }
 
+    /// <summary>Writes 1-D int32 labels as a version 1.0, little-endian .npy file (replacing any file there).</summary>
+    public static void WriteLabels(string path, int[] labels)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(labels);
+
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+        new NpyHeader(NpyDataType.Int32.Descr, FortranOrder: false, [labels.Length]).Write(stream);
+        var data = labels;
+        if (!BitConverter.IsLittleEndian)
+        {
+            data = new int[labels.Length];
+            BinaryPrimitives.ReverseEndianness(labels, data);
+        }
+        stream.Write(MemoryMarshal.AsBytes(data.AsSpan()));
+    }
+
     private static FileStream OpenForReading(string path)
     {
         ArgumentNullException.ThrowIfNull(path);

@@ -3,6 +3,7 @@ using System.Globalization;
 using AgentLab.Channels;
 using AgentLab.Games.Scenarios;
 using AgentLab.Numerics;
+using AgentLab.Telemetry.Metrics;
 using AgentLab.Telemetry.Runs;
 
 namespace AgentLab.Games.Referential;
@@ -40,6 +41,7 @@ public sealed class ReferentialRunner
         var step = new ReferentialStep(sc.Batch, sc.Candidates, sc.Vocab);
         var evaluator = new Evaluator(sc.EvaluationBatch, sc.Candidates, _data.Features, sc.Vocab);
 
+        var tags = new RunTags(sc.Method, sc.Name, sc.Seed);
         double trainSeconds = 0;
         if (options.Resume)
         {
@@ -75,6 +77,7 @@ public sealed class ReferentialRunner
             {
                 var point = interval.ToPoint(done, done * sc.Batch, trainSeconds, validationSuccess);
                 store.Append(point);
+                options.Metrics?.Record(point, tags);
                 options.Progress?.Invoke(new RunProgress(done, sc.Steps, point.Success, point.ReceiverCalls, point.GamesPerSecond, validationSuccess));
                 interval = new IntervalAverages(trainSeconds, done * sc.Batch);
             }

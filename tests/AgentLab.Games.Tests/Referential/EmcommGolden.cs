@@ -2,7 +2,7 @@ using System.Text.Json;
 using AgentLab.Games.Referential;
 using AgentLab.Numerics;
 
-namespace AgentLab.Tests.Referential;
+namespace AgentLab.Games.Tests.Referential;
 
 /// <summary>Reads data/golden/emcomm.json: the tiny game, its agents' weights, and the expected values.</summary>
 internal sealed class EmcommGolden

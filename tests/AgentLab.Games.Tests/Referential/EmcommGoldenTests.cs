@@ -2,7 +2,7 @@ using AgentLab.Channels;
 using AgentLab.Games.Referential;
 using AgentLab.Numerics;
 
-namespace AgentLab.Tests.Referential;
+namespace AgentLab.Games.Tests.Referential;
 
 /// <summary>Both agents and every estimator against the research code's values on the tiny golden game.</summary>
 public class EmcommGoldenTests
