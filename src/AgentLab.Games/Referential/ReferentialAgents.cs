@@ -16,7 +16,8 @@ public sealed class ReferentialAgents
         var root = new Rng((ulong)scenario.Seed);
         Sender = new SenderLearner(new SenderNetwork(features, scenario.Embedding, scenario.Hidden, scenario.Vocab, root.Split(1)), scenario.LearningRate);
         Receiver = new ReceiverLearner(new ReceiverNetwork(features, scenario.Embedding, scenario.Vocab, root.Split(2)), scenario.LearningRate);
-        Channel = ReferentialMethods.Get(scenario.Method).Create(scenario.EntropyCoefficient);
+        Channel = ReferentialMethods.Get(scenario.Method).Create(
+            new ReferentialMethods.ChannelSettings(scenario.EntropyCoefficient, scenario.LearningRate, features, root.Split(5)));
         ChannelContext = new ChannelContext(root.Split(3));
         GameRng = root.Split(4);
     }

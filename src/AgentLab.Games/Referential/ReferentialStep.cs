@@ -27,6 +27,7 @@ public sealed class ReferentialStep
     public StepOutcome Run(GameBatch games, SenderLearner sender, ReceiverLearner receiver, IChannel channel, ChannelContext context,
         bool update = true)
     {
+        context.Candidates = games.Candidates;
         var scores = sender.Encode(games.Targets);
         NonFiniteException.ThrowIfNonFinite(scores.Data, "sender scores", context.Step + 1);
         channel.Plan(scores, _plan, context);

@@ -16,6 +16,7 @@ public class RunTests
     [InlineData("dense-marg", 0.0)]
     [InlineData("entmax-marg", 0.0)]
     [InlineData("sfe-nll", 0.0)]
+    [InlineData("nvil", 0.0)]
     [InlineData("gumbel", 0.0)]
     [InlineData("gumbel-st", 0.0)]
     public void AShortRunLearnsWellAboveChance(string method, double atLeast)
@@ -75,6 +76,28 @@ public class RunTests
         var ma = new RunStore(straight).ReadMetrics();
         var mb = new RunStore(killed).ReadMetrics();
         Assert.Equal(ma.Select(p => (p.Step, p.Objective, p.Success, p.ValidationSuccess)), mb.Select(p => (p.Step, p.Objective, p.Success, p.ValidationSuccess)));
+    }
+
+    [Theory]
+    [InlineData("nvil")]
+    [InlineData("sfe-plus")]
+    [InlineData("gumbel")]
+    [InlineData("sparsemax-marg")]
+    public void StoppingAndResumingEqualsRunningStraight(string method)
+    {
+        // Each method's own state (baselines, a baseline network, schedules) must survive the checkpoint.
+        using var synthetic = new SyntheticScenario(method, steps: 60);
+        var sc = ReferentialScenario.Parse(ScenarioFile.Load(synthetic.Path));
+        var data = ReferentialData.Load(sc);
+        string straight = Path.Combine(synthetic.Dir, "straight"), stopped = Path.Combine(synthetic.Dir, "stopped");
+        var a = new ReferentialRunner(sc, data).Run(new RunOptions(straight));
+        new ReferentialRunner(sc with { Steps = 40 }, data).Run(new RunOptions(stopped));
+        var b = new ReferentialRunner(sc, data).Run(new RunOptions(stopped, Resume: true));
+        Assert.Equal("40", b.Notes!["resumed_from_step"]);
+        Assert.Equal((a.TestSuccess, a.TestSuccessGreedy, a.MeanReceiverCalls), (b.TestSuccess, b.TestSuccessGreedy, b.MeanReceiverCalls));
+        var ma = new RunStore(straight).ReadMetrics();
+        var mb = new RunStore(stopped).ReadMetrics();
+        Assert.Equal(ma.Select(p => (p.Step, p.Objective, p.Success)), mb.Select(p => (p.Step, p.Objective, p.Success)));
     }
 
     [Fact]
