@@ -15,6 +15,7 @@ public static class Program
             return args.FirstOrDefault() switch
             {
                 "mlp" => MlpBench.Run(args[1..]),
+                "game" => GameBench.Run(args[1..]),
                 _ => RunBenchmarkDotNet(args),
             };
         }

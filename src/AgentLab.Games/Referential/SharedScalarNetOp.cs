@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using AgentLab.Numerics;
 
@@ -24,14 +25,8 @@ public static class SharedScalarNetOp
         int n = x.Length;
         Parallel.For(0, Chunks, chunk =>
         {
-            var h = new float[hidden];
             var (lo, hi) = Range(chunk, n);
-            for (int j = lo; j < hi; j++)
-            {
-                TensorPrimitives.Multiply(w, x[j], h);
-                TensorPrimitives.Sigmoid(h, h);
-                u[j] = 1f / (1f + MathF.Exp(-TensorPrimitives.Dot(v, h)));
-            }
+            for (int j = lo; j < hi; j++) u[j] = Sigmoid(HiddenDot(w, v, x[j]));
         });
         var y = tape.Output(uv, "shared_scalar_net", e, inWeights, outWeights);
         tape.Record(y, () =>
@@ -42,7 +37,6 @@ public static class SharedScalarNetOp
             var partialV = new float[Chunks][];
             Parallel.For(0, Chunks, chunk =>
             {
-                var h = new float[hidden]; var g = new float[hidden];
                 var dw = partialW[chunk] = new float[hidden];
                 var dv = partialV[chunk] = new float[hidden];
                 var (lo, hi) = Range(chunk, n);
@@ -50,16 +44,8 @@ public static class SharedScalarNetOp
                 {
                     float dt = du[j] * u[j] * (1f - u[j]);
                     if (dt == 0f) continue;
-                    TensorPrimitives.Multiply(w, x[j], h);
-                    TensorPrimitives.Sigmoid(h, h);
-                    TensorPrimitives.MultiplyAdd(h, dt, dv, dv);               // dv += dt·h
-                    // g = dt · v ⊙ h ⊙ (1 − h): the gradient at the hidden pre-activations w_c·e_j
-                    TensorPrimitives.Multiply(h, h, g);
-                    TensorPrimitives.Subtract(h, g, g);
-                    TensorPrimitives.Multiply(g, v, g);
-                    TensorPrimitives.Multiply(g, dt, g);
-                    TensorPrimitives.MultiplyAdd(g, x[j], dw, dw);             // dw += g·e_j
-                    if (de != null) de[j] += TensorPrimitives.Dot(g, w);       // de_j += Σ_c g_c w_c
+                    float dej = HiddenBackward(w, v, x[j], dt, dw, dv);
+                    if (de != null) de[j] += dej;
                 }
             });
             var gw = inWeights.Gradient.Data; var gv = outWeights.Gradient.Data;
@@ -70,6 +56,63 @@ public static class SharedScalarNetOp
             }
         });
         return y;
+    }
+
+    private static float Sigmoid(float t) => 1f / (1f + MathF.Exp(-t));
+
+    private static Vector256<float> Sigmoid(Vector256<float> t) =>
+        Vector256<float>.One / (Vector256<float>.One + Vector256.Exp(-t));
+
+    /// <summary>Σ_c v_c σ(w_c x), one fused pass over the hidden units.</summary>
+    private static float HiddenDot(float[] w, float[] v, float x)
+    {
+        int c = 0;
+        float sum = 0f;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var acc = Vector256<float>.Zero;
+            var vx = Vector256.Create(x);
+            for (; c <= w.Length - 8; c += 8)
+                acc += Vector256.Create(v.AsSpan(c, 8)) * Sigmoid(Vector256.Create(w.AsSpan(c, 8)) * vx);
+            sum = Vector256.Sum(acc);
+        }
+        for (; c < w.Length; c++) sum += v[c] * Sigmoid(w[c] * x);
+        return sum;
+    }
+
+    /// <summary>
+    /// For one coordinate with output cotangent dt (already through the outer sigmoid): accumulates
+    /// dv += dt·h and dw += g·x with g = dt·v ⊙ h ⊙ (1 − h), h = σ(w x), and returns d/dx = Σ_c g_c w_c.
+    /// </summary>
+    private static float HiddenBackward(float[] w, float[] v, float x, float dt, float[] dw, float[] dv)
+    {
+        int c = 0;
+        float dx = 0f;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var acc = Vector256<float>.Zero;
+            var vx = Vector256.Create(x); var vdt = Vector256.Create(dt);
+            for (; c <= w.Length - 8; c += 8)
+            {
+                var wc = Vector256.Create(w.AsSpan(c, 8));
+                var h = Sigmoid(wc * vx);
+                var dth = vdt * h;
+                (Vector256.Create(dv.AsSpan(c, 8)) + dth).CopyTo(dv.AsSpan(c, 8));
+                var g = dth * Vector256.Create(v.AsSpan(c, 8)) * (Vector256<float>.One - h);
+                (Vector256.Create(dw.AsSpan(c, 8)) + g * vx).CopyTo(dw.AsSpan(c, 8));
+                acc += g * wc;
+            }
+            dx = Vector256.Sum(acc);
+        }
+        for (; c < w.Length; c++)
+        {
+            float h = Sigmoid(w[c] * x);
+            dv[c] += dt * h;
+            float g = dt * v[c] * h * (1f - h);
+            dw[c] += g * x;
+            dx += g * w[c];
+        }
+        return dx;
     }
 
     private static (int Lo, int Hi) Range(int chunk, int n) => ((int)((long)n * chunk / Chunks), (int)((long)n * (chunk + 1) / Chunks));
