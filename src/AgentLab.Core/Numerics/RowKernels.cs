@@ -18,10 +18,20 @@ public static class RowKernels
     public static float LogSumExp(ReadOnlySpan<float> x)
     {
         float max = MaxFinite(x);
-        float sum = 0f;
-        foreach (float v in x) sum += MathF.Exp(v - max);
-        return max + MathF.Log(sum);
+        if (x.Length > StackRow)
+        {
+            float sum = 0f;
+            foreach (float v in x) sum += MathF.Exp(v - max);
+            return max + MathF.Log(sum);
+        }
+        Span<float> shifted = stackalloc float[x.Length];
+        TensorPrimitives.Subtract(x, max, shifted);
+        TensorPrimitives.Exp(shifted, shifted);
+        return max + MathF.Log(TensorPrimitives.Sum(shifted));
     }
+
+    /// <summary>Rows up to this length get vectorised scratch on the stack.</summary>
+    internal const int StackRow = 1024;
 
     /// <summary>The largest entry; every entry -inf (nothing to normalise) or any NaN is an error.</summary>
     public static float MaxFinite(ReadOnlySpan<float> x)

@@ -39,12 +39,15 @@ public sealed partial class Tape
         var y = Output(yv, "log_softmax", x);
         Record(y, () =>
         {
-            // dx = g − softmax(x) Σ g
+            // dx = g − softmax(x) Σ g, with softmax(x) = exp(log_softmax(x))
+            var p = new float[yv.LastDim];
             for (int r = 0; r < yv.RowCount; r++)
             {
                 var ly = yv.Row(r); var g = y.Grad!.Row(r); var dx = GradOf(x).Row(r);
                 float sum = TensorPrimitives.Sum(g);
-                for (int i = 0; i < ly.Length; i++) dx[i] += g[i] - MathF.Exp(ly[i]) * sum;
+                TensorPrimitives.Exp(ly, p);
+                TensorPrimitives.Add(dx, g, dx);
+                TensorPrimitives.MultiplyAdd(p, -sum, dx, dx);
             }
         });
         return y;
