@@ -27,6 +27,24 @@ public sealed class SupervisionTests
     }
 
     [Fact]
+    public async Task A_failure_after_an_await_is_supervised_like_any_other()
+    {
+        await using var system = TestSystems.Create();
+        var supervisor = system.Spawn("supervisor", () => new Supervisor(SupervisorStrategy.Default, new Probe()));
+        var instances = new Counter();
+        var restartCauses = new Probe();
+        var worker = await supervisor.SpawnChildAsync("worker", () => new SummingWorker(instances, restartCauses: restartCauses));
+
+        worker.Tell(new Add(1));
+        worker.Tell(new FailAfterAwait("late boom"));
+        worker.Tell(new Add(2));
+
+        Assert.Equal(2, await worker.Ask<int>(GetSum.Instance, AskTimeout));
+        Assert.Equal("late boom", (await restartCauses.ExpectAsync<InvalidOperationException>()).Message);
+        Assert.Equal(2, instances.Value);
+    }
+
+    [Fact]
     public async Task Resume_keeps_the_instance_and_its_state_and_drops_the_failed_message()
     {
         await using var system = TestSystems.Create();

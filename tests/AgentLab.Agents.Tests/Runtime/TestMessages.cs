@@ -17,6 +17,9 @@ internal sealed record GetSum
 /// <summary>Command: throw an <see cref="InvalidOperationException"/> with <paramref name="Reason"/>.</summary>
 internal sealed record Fail(string Reason);
 
+/// <summary>Command: yield the thread first, then throw — a failure on the asynchronous path.</summary>
+internal sealed record FailAfterAwait(string Reason);
+
 /// <summary>Command to a supervisor: spawn a child; answered with its <see cref="ActorRef"/>.</summary>
 internal sealed record SpawnChild(string Name, Func<Actor> Factory);
 

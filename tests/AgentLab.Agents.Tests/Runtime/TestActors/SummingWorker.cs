@@ -5,7 +5,7 @@ namespace AgentLab.Agents.Tests.Runtime.TestActors;
 
 /// <summary>
 /// Keeps a running sum of <see cref="Add"/> messages and answers <see cref="GetSum"/>. Throws on its
-/// <paramref name="poisonedMessageNumber"/>-th Add (0: never) and on <see cref="Fail"/>. Counts its instances and
+/// <paramref name="poisonedMessageNumber"/>-th Add (0: never), on <see cref="Fail"/> and on <see cref="FailAfterAwait"/>. Counts its instances and
 /// reports the cause it is restarted with, so tests see both the factory calls and PostRestart.
 /// </summary>
 internal sealed class SummingWorker : Actor
@@ -22,7 +22,7 @@ internal sealed class SummingWorker : Actor
         _restartCauses = restartCauses;
     }
 
-    protected override Task ReceiveAsync(object message)
+    protected override async Task ReceiveAsync(object message)
     {
         switch (message)
         {
@@ -35,8 +35,10 @@ internal sealed class SummingWorker : Actor
                 break;
             case Fail fail:
                 throw new InvalidOperationException(fail.Reason);
+            case FailAfterAwait fail:
+                await Task.Yield();
+                throw new InvalidOperationException(fail.Reason);
         }
-        return Task.CompletedTask;
     }
 
     protected override void PostRestart(Exception cause)
