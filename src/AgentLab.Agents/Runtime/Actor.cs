@@ -6,10 +6,10 @@ namespace AgentLab.Agents.Runtime;
 /// the factory is called again on every restart, which is how a restart gets fresh state.
 /// </summary>
 /// <remarks>
-/// Hook order: constructor, PreStart, ReceiveAsync..., PostStop. On restart: PreRestart on the old instance (its
-/// children are then stopped), constructor of the new one, PostRestart on it. By default PreRestart calls PostStop
-/// and PostRestart calls PreStart, so state restored in PreStart (e.g. from the last checkpoint) is restored after
-/// a restart too.
+/// Hook order: constructor, PreStart, ReceiveAsync..., (children stop), PostStop. On restart: the failed instance's
+/// children stop, PreRestart runs on it, then the constructor of the new instance and PostRestart on that. By default
+/// PreRestart calls PostStop and PostRestart calls PreStart, so state restored in PreStart (e.g. from the last
+/// checkpoint) is restored after a restart too.
 /// </remarks>
 public abstract class Actor
 {
@@ -37,7 +37,7 @@ public abstract class Actor
     /// <summary>Runs once the actor's children have stopped; no message follows.</summary>
     protected internal virtual void PostStop() { }
 
-    /// <summary>Runs on the failed instance before it is replaced. Default: <see cref="PostStop"/>.</summary>
+    /// <summary>Runs on the failed instance, after its children stopped, before it is replaced. Default: <see cref="PostStop"/>.</summary>
     protected internal virtual void PreRestart(Exception cause) => PostStop();
 
     /// <summary>Runs on the fresh instance after a restart, before any message. Default: <see cref="PreStart"/>.</summary>

@@ -76,6 +76,13 @@ internal sealed partial class ActorCell
 
     private async Task RestartAsync(Exception cause)
     {
+        // The fresh instance starts from nothing, children included (it re-creates them in PreStart if it wants them).
+        // They stop before PreRestart, as they do before PostStop, so its default (PostStop) sees the same world.
+        var children = _children.Values.ToArray();
+        await StopChildrenAsync().ConfigureAwait(false);
+        // Their Terminated would reach the fresh instance, which never knew them.
+        foreach (var child in children) _watching?.Remove(child);
+
         var failed = _actor;
         try
         {
@@ -85,11 +92,6 @@ internal sealed partial class ActorCell
         {
             System.Log($"PreRestart of '{Path}' threw (ignored, the instance is being replaced): {ActorFailedException.Describe(hookFailure)}");
         }
-        // The fresh instance starts from nothing, children included (it re-creates them in PreStart if it wants them).
-        var children = _children.Values.ToArray();
-        await StopChildrenAsync().ConfigureAwait(false);
-        // Their Terminated would reach the fresh instance, which never knew them.
-        foreach (var child in children) _watching?.Remove(child);
 
         Actor fresh;
         try

@@ -59,4 +59,20 @@ public sealed class LifecycleTests
         foreach (var step in (string[])["#1 PreStart", "#1 PostStop", "#2 PreStart"])
             Assert.Equal(step, await events.ExpectAsync<string>());
     }
+
+    [Fact]
+    public async Task A_restart_stops_the_children_before_the_failed_instance_stops_and_the_fresh_one_recreates_them()
+    {
+        await using var system = TestSystems.Create();
+        var stopped = new Probe();
+        var supervisor = system.Spawn("supervisor", () => new Supervisor(SupervisorStrategy.Default, new Probe()));
+        var node = await supervisor.SpawnChildAsync("node", () => new TreeNode(depth: 1, stopped));
+
+        node.Tell(new Fail("boom"));
+
+        Assert.Equal("/user/supervisor/node/child", await stopped.ExpectAsync<string>());
+        Assert.Equal("/user/supervisor/node", await stopped.ExpectAsync<string>()); // default PreRestart -> PostStop
+        await system.StopAsync(node).Soon();
+        Assert.Equal("/user/supervisor/node/child", await stopped.ExpectAsync<string>()); // re-created in PreStart
+    }
 }

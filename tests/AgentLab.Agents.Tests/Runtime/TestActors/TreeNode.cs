@@ -3,7 +3,7 @@ using AgentLab.Agents.Tests.Runtime.TestKit;
 
 namespace AgentLab.Agents.Tests.Runtime.TestActors;
 
-/// <summary>Spawns a chain of <paramref name="depth"/> descendants named "child"; reports its path when it stops.</summary>
+/// <summary>Spawns a chain of <paramref name="depth"/> descendants named "child"; reports its path when it stops; throws on <see cref="Fail"/>.</summary>
 internal sealed class TreeNode(int depth, Probe stopped) : Actor
 {
     protected override void PreStart()
@@ -11,7 +11,8 @@ internal sealed class TreeNode(int depth, Probe stopped) : Actor
         if (depth > 0) Context.Spawn("child", () => new TreeNode(depth - 1, stopped));
     }
 
-    protected override Task ReceiveAsync(object message) => Task.CompletedTask;
+    protected override Task ReceiveAsync(object message) =>
+        message is Fail fail ? throw new InvalidOperationException(fail.Reason) : Task.CompletedTask;
 
     protected override void PostStop() => stopped.Add(Self.Path);
 }
