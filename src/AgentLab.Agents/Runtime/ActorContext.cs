@@ -27,7 +27,8 @@ public sealed class ActorContext
 
     /// <summary>
     /// Creates a child named <paramref name="name"/> (unique among siblings), supervised by this actor's strategy.
-    /// <paramref name="factory"/> must create a new instance each call; it runs now and again on each restart.
+    /// <paramref name="factory"/> must create a new instance each call; it runs now, on the caller's thread, and again
+    /// on each restart. A factory exception propagates to the caller here; on a restart it stops the child.
     /// </summary>
     public ActorRef Spawn(string name, Func<Actor> factory, ActorOptions? options = null) =>
         _cell.SpawnChild(name, factory, options);

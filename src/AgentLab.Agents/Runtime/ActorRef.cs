@@ -16,6 +16,8 @@ public abstract class ActorRef
     /// <summary>
     /// Fire-and-forget. Never blocks: if the mailbox is full the message waits, in order, for space.
     /// Messages from one sender arrive in the order they were told. A message to a stopped actor becomes a <see cref="DeadLetter"/>.
+    /// Waiting messages are held in memory without limit (and cost a few hundred bytes each), so a producer that can
+    /// outrun its consumer should await <see cref="TellAsync"/> instead.
     /// </summary>
     public void Tell(object message, ActorRef? sender = null)
     {
