@@ -68,7 +68,7 @@ internal sealed partial class ActorCell
         }
         catch (Exception deciderFailure)
         {
-            // A broken decider must not hide the original failure: hand both up.
+            // A broken decider must not hide the original failure: escalate it, and log why nobody here could decide.
             System.Log($"The supervisor strategy of '{Parent!.Path}' threw deciding about '{Path}': {ActorFailedException.Describe(deciderFailure)}");
             return Directive.Escalate;
         }
