@@ -43,6 +43,7 @@ public abstract class ActorRef
     /// Faults with <see cref="AskTimeoutException"/> when no reply comes in time, with <see cref="ActorFailedException"/>
     /// when the actor threw while handling this message, and with <see cref="InvalidCastException"/> when the reply is
     /// not a <typeparamref name="TReply"/>; is cancelled by <paramref name="cancellationToken"/>.
+    /// An ask to an actor that has stopped times out: its question is a dead letter at once, but the ask does not fail early.
     /// </summary>
     public async Task<TReply> Ask<TReply>(object message, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
