@@ -1,4 +1,5 @@
 using AgentLab.Games.Data;
+using AgentLab.Games.Referential;
 using AgentLab.Games.Scenarios;
 using AgentLab.Numerics;
 using AgentLab.Telemetry.Runs;
@@ -16,6 +17,11 @@ internal static class CliErrors
         {
             Console.Error.WriteLine($"agentlab {verb}: {e.Message}");
             return 2;
+        }
+        catch (AgentFailedException e)
+        {
+            Console.Error.WriteLine($"agentlab {verb}: {e.Message}; the last good checkpoint is kept");
+            return 1;
         }
         catch (NonFiniteException e)
         {

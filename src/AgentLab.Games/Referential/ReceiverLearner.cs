@@ -1,3 +1,4 @@
+using AgentLab.Agents.Referential;
 using AgentLab.Channels;
 using AgentLab.Numerics;
 
@@ -8,7 +9,7 @@ namespace AgentLab.Games.Referential;
 /// scores the messages of the plan; ApplyCotangents back-propagates the cotangent of those log-probabilities,
 /// steps, and returns the cotangent of the message vectors for continuous channels (null otherwise).
 /// </summary>
-public sealed class ReceiverLearner
+public sealed class ReceiverLearner : IReceiverAgent
 {
     private readonly Tape _tape = new();
     private Var? _logProbs, _messages;

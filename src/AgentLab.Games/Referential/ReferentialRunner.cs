@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using AgentLab.Agents.Referential;
+using AgentLab.Agents.Runtime;
 using AgentLab.Channels;
 using AgentLab.Games.Scenarios;
 using AgentLab.Numerics;
@@ -12,7 +14,8 @@ namespace AgentLab.Games.Referential;
 /// Trains one method on one seed of a referential-game scenario: fixed validation and test games, training
 /// games drawn on the fly, metrics every logging interval, a consistent checkpoint of both agents, the
 /// channel and every random stream every checkpoint interval, and the test evaluation at the end. A run
-/// resumed from its last checkpoint continues exactly as if it had never stopped.
+/// resumed from its last checkpoint continues exactly as if it had never stopped. The agents run as actors
+/// (AgentLab.Agents); evaluation reads their learners between steps, when the actors are idle.
 /// </summary>
 public sealed class ReferentialRunner
 {
@@ -38,7 +41,6 @@ public sealed class ReferentialRunner
         var test = GameSet.Draw(_data.Test, _data.TestLabels, sc.TestGames, sc.Candidates, fixedGames.Split(2));
         var sampler = new GameSampler(_data.Train, _data.TrainLabels, sc.Candidates);
         var batch = new GameBatch(sc.Batch, sc.Candidates, _data.Features);
-        var step = new ReferentialStep(sc.Batch, sc.Candidates, sc.Vocab);
         var evaluator = new Evaluator(sc.EvaluationBatch, sc.Candidates, _data.Features, sc.Vocab);
 
         var tags = new RunTags(sc.Method, sc.Name, sc.Seed);
@@ -54,6 +56,15 @@ public sealed class ReferentialRunner
             }
         }
         else store.TruncateAfter(-1);
+        if (checkpoints.FindLatestValid().Checkpoint == null) SaveCheckpoint(checkpoints, agents, trainSeconds);
+
+        // Sender and receiver are actors under a coordinator actor; a failing agent is restarted by
+        // supervision and every agent is rolled back to the last consistent checkpoint, then the run replays.
+        var system = new ActorSystem("agentlab", new ActorSystemOptions { Log = message => Console.Error.WriteLine($"agentlab: {message}") });
+        var sender = options.WrapSender?.Invoke(agents.Sender) ?? agents.Sender;
+        var receiver = options.WrapReceiver?.Invoke(agents.Receiver) ?? agents.Receiver;
+        var coordinator = system.Spawn("coordinator", () => new CoordinatorActor(() => sender, () => receiver, agents.Channel,
+            agents.ChannelContext, sc.Batch, sc.Candidates, sc.Vocab));
 
         var interval = new IntervalAverages();
         var watch = Stopwatch.StartNew();
@@ -62,8 +73,25 @@ public sealed class ReferentialRunner
         while (agents.ChannelContext.Step < sc.Steps)
         {
             sampler.DrawBatch(agents.GameRng, batch);
-            var outcome = step.Run(batch, agents.Sender, agents.Receiver, agents.Channel, agents.ChannelContext);
-            interval.Add(outcome);
+            var reply = Play(system, coordinator, batch);
+            if (reply is StepFailed failed)
+            {
+                if (failed.Permanent)
+                {
+                    system.ShutdownAsync().GetAwaiter().GetResult();
+                    throw new AgentFailedException(failed.Agent, failed.Cause);
+                }
+                var last = checkpoints.FindLatestValid().Checkpoint!;
+                agents.Restore(last);
+                trainSeconds = double.Parse(last.GetMetadata("train_seconds"), CultureInfo.InvariantCulture);
+                store.TruncateAfter(agents.ChannelContext.Step);
+                Console.Error.WriteLine($"agentlab: agent \"{failed.Agent}\" failed ({failed.Cause.GetType().Name}: {failed.Cause.Message}); restarted, all agents rolled back to step {agents.ChannelContext.Step}");
+                interval = new IntervalAverages(trainSeconds, agents.ChannelContext.Step * sc.Batch);
+                watch.Restart();
+                secondsAtStart = trainSeconds;
+                continue;
+            }
+            interval.Add(((StepCompleted)reply).Outcome);
             long done = agents.ChannelContext.Step;
             bool log = done % sc.LogEvery == 0 || done == sc.Steps;
             bool validate = done % sc.ValidationEvery == 0 || done == sc.Steps;
@@ -81,17 +109,12 @@ public sealed class ReferentialRunner
                 options.Progress?.Invoke(new RunProgress(done, sc.Steps, point.Success, point.ReceiverCalls, point.GamesPerSecond, validationSuccess));
                 interval = new IntervalAverages(trainSeconds, done * sc.Batch);
             }
-            if (checkpoint)
-            {
-                var entries = new List<CheckpointEntry>();
-                var metadata = new Dictionary<string, string> { ["train_seconds"] = trainSeconds.ToString("R", CultureInfo.InvariantCulture) };
-                agents.Save(entries, metadata);
-                checkpoints.Save(done, entries, metadata);
-            }
+            if (checkpoint) SaveCheckpoint(checkpoints, agents, trainSeconds);
             watch.Restart();
             secondsAtStart = trainSeconds;
         }
         trainSeconds = secondsAtStart + watch.Elapsed.TotalSeconds;
+        system.ShutdownAsync().GetAwaiter().GetResult();
 
         var result = Evaluate(evaluator, test, agents);
         var summary = new RunSummary
@@ -114,6 +137,33 @@ public sealed class ReferentialRunner
         };
         store.WriteSummary(summary);
         return summary;
+    }
+
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(30);
+
+    /// <summary>One step through the coordinator; a diverged loss surfaces as itself, not wrapped in actor failures.</summary>
+    private static StepReply Play(ActorSystem system, ActorRef coordinator, GameBatch batch)
+    {
+        try
+        {
+            return coordinator.Ask<StepReply>(new PlayStep(batch.Targets, batch.Candidates, batch.TargetIndex), StepTimeout).GetAwaiter().GetResult();
+        }
+        catch (ActorFailedException e)
+        {
+            system.ShutdownAsync().GetAwaiter().GetResult();
+            for (Exception? inner = e; inner != null; inner = inner.InnerException)
+                if (inner is NonFiniteException nonFinite) throw new NonFiniteException(nonFinite.Message);
+            throw;
+        }
+    }
+
+    /// <summary>A consistent checkpoint of both agents, the channel and every stream, taken between steps.</summary>
+    private static void SaveCheckpoint(CheckpointDirectory checkpoints, ReferentialAgents agents, double trainSeconds)
+    {
+        var entries = new List<CheckpointEntry>();
+        var metadata = new Dictionary<string, string> { ["train_seconds"] = trainSeconds.ToString("R", CultureInfo.InvariantCulture) };
+        agents.Save(entries, metadata);
+        checkpoints.Save(agents.ChannelContext.Step, entries, metadata);
     }
 
     private static EvaluationResult Evaluate(Evaluator evaluator, GameSet games, ReferentialAgents agents)

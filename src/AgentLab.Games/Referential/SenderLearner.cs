@@ -1,3 +1,4 @@
+using AgentLab.Agents.Referential;
 using AgentLab.Numerics;
 
 namespace AgentLab.Games.Referential;
@@ -7,7 +8,7 @@ namespace AgentLab.Games.Referential;
 /// ApplyCotangents back-propagates the cotangent of the scores it sent and takes one optimizer step.
 /// The scores returned by Encode stay valid until ApplyCotangents.
 /// </summary>
-public sealed class SenderLearner
+public sealed class SenderLearner : ISenderAgent
 {
     private readonly Tape _tape = new();
     private Var? _scores;

@@ -1,0 +1,16 @@
+using AgentLab.Channels;
+using AgentLab.Numerics;
+
+namespace AgentLab.Agents.Referential;
+
+/// <summary>Command to the receiver: score the planned messages against these candidates.</summary>
+public sealed record DecodeMessages(Tensor Candidates, MessagePlan Plan);
+
+/// <summary>The receiver's reply: log-probabilities over candidates for every planned evaluation.</summary>
+public sealed record MessagesDecoded(Tensor LogProbs);
+
+/// <summary>Command to the receiver: learn from the cotangent of its log-probabilities.</summary>
+public sealed record ApplyLogProbCotangents(float[] DLogProbs, bool Update);
+
+/// <summary>The receiver's reply, with d loss / d message vectors for continuous channels (else null).</summary>
+public sealed record ReceiverUpdated(Tensor? DMessages);
