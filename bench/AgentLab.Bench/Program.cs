@@ -16,6 +16,7 @@ public static class Program
             {
                 "mlp" => MlpBench.Run(args[1..]),
                 "game" => GameBench.Run(args[1..]),
+                "actors" => ActorOverheadBench.Run(args[1..]),
                 _ => RunBenchmarkDotNet(args),
             };
         }
