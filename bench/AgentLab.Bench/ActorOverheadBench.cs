@@ -27,7 +27,7 @@ internal static class ActorOverheadBench
         var batch = new GameBatch(sc.Batch, sc.Candidates, data.Features);
         var step = new ReferentialStep(sc.Batch, sc.Candidates, sc.Vocab);
         var system = new ActorSystem("bench");
-        var coordinator = system.Spawn("coordinator", () => new CoordinatorActor(() => viaActors.Sender, () => viaActors.Receiver,
+        var coordinator = system.Spawn("coordinator", () => new CoordinatorActor(viaActors.Sender, viaActors.Receiver,
             viaActors.Channel, viaActors.ChannelContext, sc.Batch, sc.Candidates, sc.Vocab));
 
         double Direct()

@@ -19,20 +19,25 @@ public sealed class CoordinatorActor : Actor
     private readonly MessagePlan _plan;
     private readonly Tensor _dScores;
     private readonly float[] _dLogProbs;
-    private readonly Func<ISenderAgent> _sender;
-    private readonly Func<IReceiverAgent> _receiver;
-    private ActorRef _senderRef = null!, _receiverRef = null!;
+    private readonly IReadOnlyList<ISenderAgent> _senders;
+    private readonly IReadOnlyList<IReceiverAgent> _receivers;
+    private readonly List<ActorRef> _senderRefs = new(), _receiverRefs = new();
     private readonly Dictionary<string, Exception> _stopped = new();
     // The coordinator keeps its own count of each agent's failures, in step with the supervision budget, so
     // that the reply to the failing step already says whether the agent is gone (an ask to a stopped actor
     // would otherwise wait for its timeout).
     private readonly Dictionary<string, Queue<DateTime>> _failures = new();
 
-    public CoordinatorActor(Func<ISenderAgent> sender, Func<IReceiverAgent> receiver, IChannel channel, ChannelContext context,
+    public CoordinatorActor(ISenderAgent sender, IReceiverAgent receiver, IChannel channel, ChannelContext context,
         int batch, int candidates, int vocab)
+        : this([sender], [receiver], channel, context, batch, candidates, vocab) { }
+
+    /// <summary>A population: the senders and receivers become child actors named sender-i / receiver-j.</summary>
+    public CoordinatorActor(IReadOnlyList<ISenderAgent> senders, IReadOnlyList<IReceiverAgent> receivers, IChannel channel,
+        ChannelContext context, int batch, int candidates, int vocab)
     {
-        _sender = sender;
-        _receiver = receiver;
+        _senders = senders;
+        _receivers = receivers;
         _channel = channel;
         _context = context;
         _plan = new MessagePlan(batch, vocab, vocab);
@@ -48,8 +53,16 @@ public sealed class CoordinatorActor : Actor
 
     protected internal override void PreStart()
     {
-        _senderRef = Context.Spawn("sender", () => new SenderActor(_sender()));
-        _receiverRef = Context.Spawn("receiver", () => new ReceiverActor(_receiver()));
+        for (int i = 0; i < _senders.Count; i++)
+        {
+            var agent = _senders[i];
+            _senderRefs.Add(Context.Spawn(_senders.Count == 1 ? "sender" : $"sender-{i}", () => new SenderActor(agent)));
+        }
+        for (int j = 0; j < _receivers.Count; j++)
+        {
+            var agent = _receivers[j];
+            _receiverRefs.Add(Context.Spawn(_receivers.Count == 1 ? "receiver" : $"receiver-{j}", () => new ReceiverActor(agent)));
+        }
     }
 
     protected internal override async Task ReceiveAsync(object message)
@@ -74,22 +87,26 @@ public sealed class CoordinatorActor : Actor
             var (agent, cause) = _stopped.First();
             return new StepFailed(agent, cause, Permanent: true);
         }
-        string current = "sender";
+        if ((uint)step.Sender >= (uint)_senderRefs.Count || (uint)step.Receiver >= (uint)_receiverRefs.Count)
+            throw new ArgumentOutOfRangeException(nameof(step), $"coordinator: no pair (sender {step.Sender}, receiver {step.Receiver}) in a population of {_senderRefs.Count} x {_receiverRefs.Count}");
+        var senderRef = _senderRefs[step.Sender];
+        var receiverRef = _receiverRefs[step.Receiver];
+        string current = Name(senderRef);
         try
         {
             _context.Candidates = step.Candidates;
-            var scores = (await _senderRef.Ask<ScoresEncoded>(new EncodeTargets(step.Targets), AskTimeout)).Scores;
+            var scores = (await senderRef.Ask<ScoresEncoded>(new EncodeTargets(step.Targets), AskTimeout)).Scores;
             NonFiniteException.ThrowIfNonFinite(scores.Data, "sender scores", _context.Step + 1);
             _channel.Plan(scores, _plan, _context);
-            current = "receiver";
-            var logProbs = (await _receiverRef.Ask<MessagesDecoded>(new DecodeMessages(step.Candidates, _plan), AskTimeout)).LogProbs;
+            current = Name(receiverRef);
+            var logProbs = (await receiverRef.Ask<MessagesDecoded>(new DecodeMessages(step.Candidates, _plan), AskTimeout)).LogProbs;
             var outcome = _channel.Assess(scores, _plan, logProbs, step.TargetIndex, _context, _dLogProbs, _dScores);
             NonFiniteException.ThrowIfNonFinite([outcome.Objective], "loss", _context.Step + 1);
-            var dMessages = (await _receiverRef.Ask<ReceiverUpdated>(new ApplyLogProbCotangents(_dLogProbs, step.Update), AskTimeout)).DMessages;
+            var dMessages = (await receiverRef.Ask<ReceiverUpdated>(new ApplyLogProbCotangents(_dLogProbs, step.Update), AskTimeout)).DMessages;
             if (_plan.IsContinuous)
                 _channel.AddMessageCotangent(_plan, dMessages ?? throw new InvalidOperationException("receiver returned no message cotangent"), _dScores);
-            current = "sender";
-            await _senderRef.Ask<SenderUpdated>(new ApplyScoreCotangents(_dScores.Data, step.Update), AskTimeout);
+            current = Name(senderRef);
+            await senderRef.Ask<SenderUpdated>(new ApplyScoreCotangents(_dScores.Data, step.Update), AskTimeout);
             _context.Step++;
             return new StepCompleted(outcome);
         }

@@ -3,8 +3,11 @@ using AgentLab.Numerics;
 
 namespace AgentLab.Agents.Referential;
 
-/// <summary>Command to the coordinator: play and learn from one batch of games.</summary>
-public sealed record PlayStep(Tensor Targets, Tensor Candidates, int[] TargetIndex, bool Update = true);
+/// <summary>
+/// Command to the coordinator: play and learn from one batch of games, between the given sender and
+/// receiver of the population (both 0 when there is one of each).
+/// </summary>
+public sealed record PlayStep(Tensor Targets, Tensor Candidates, int[] TargetIndex, bool Update = true, int Sender = 0, int Receiver = 0);
 
 /// <summary>The coordinator's reply to <see cref="PlayStep"/>.</summary>
 public abstract record StepReply;

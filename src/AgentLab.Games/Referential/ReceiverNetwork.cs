@@ -9,11 +9,11 @@ namespace AgentLab.Games.Referential;
 /// </summary>
 public sealed class ReceiverNetwork : Module
 {
-    public ReceiverNetwork(int features, int embedding, int vocab, Rng rng)
+    public ReceiverNetwork(int features, int embedding, int vocab, Rng rng, string name = "receiver")
     {
-        Lin1 = new Linear("receiver.lin1", features, embedding, rng, bias: false);
-        MessageTable = new Embedding("receiver.msg_table", vocab, embedding, rng);
-        Relaxed = new Linear("receiver.relaxed", vocab, embedding, rng, bias: false);
+        Lin1 = new Linear(name + ".lin1", features, embedding, rng, bias: false);
+        MessageTable = new Embedding(name + ".msg_table", vocab, embedding, rng);
+        Relaxed = new Linear(name + ".relaxed", vocab, embedding, rng, bias: false);
     }
 
     public Linear Lin1 { get; }

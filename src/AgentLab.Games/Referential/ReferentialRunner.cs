@@ -61,9 +61,9 @@ public sealed class ReferentialRunner
         // Sender and receiver are actors under a coordinator actor; a failing agent is restarted by
         // supervision and every agent is rolled back to the last consistent checkpoint, then the run replays.
         var system = new ActorSystem("agentlab", new ActorSystemOptions { Log = message => Console.Error.WriteLine($"agentlab: {message}") });
-        var sender = options.WrapSender?.Invoke(agents.Sender) ?? agents.Sender;
-        var receiver = options.WrapReceiver?.Invoke(agents.Receiver) ?? agents.Receiver;
-        var coordinator = system.Spawn("coordinator", () => new CoordinatorActor(() => sender, () => receiver, agents.Channel,
+        var senders = agents.Senders.Select(s => options.WrapSender?.Invoke(s) ?? s).ToArray();
+        var receivers = agents.Receivers.Select(r => options.WrapReceiver?.Invoke(r) ?? r).ToArray();
+        var coordinator = system.Spawn("coordinator", () => new CoordinatorActor(senders, receivers, agents.Channel,
             agents.ChannelContext, sc.Batch, sc.Candidates, sc.Vocab));
 
         var interval = new IntervalAverages();
@@ -73,7 +73,8 @@ public sealed class ReferentialRunner
         while (agents.ChannelContext.Step < sc.Steps)
         {
             sampler.DrawBatch(agents.GameRng, batch);
-            var reply = Play(system, coordinator, batch);
+            var (senderIndex, receiverIndex) = agents.Pairing.PairFor(agents.ChannelContext.Step);
+            var reply = Play(system, coordinator, new PlayStep(batch.Targets, batch.Candidates, batch.TargetIndex, Sender: senderIndex, Receiver: receiverIndex));
             if (reply is StepFailed failed)
             {
                 if (failed.Permanent)
@@ -142,11 +143,11 @@ public sealed class ReferentialRunner
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(30);
 
     /// <summary>One step through the coordinator; a diverged loss surfaces as itself, not wrapped in actor failures.</summary>
-    private static StepReply Play(ActorSystem system, ActorRef coordinator, GameBatch batch)
+    private static StepReply Play(ActorSystem system, ActorRef coordinator, PlayStep step)
     {
         try
         {
-            return coordinator.Ask<StepReply>(new PlayStep(batch.Targets, batch.Candidates, batch.TargetIndex), StepTimeout).GetAwaiter().GetResult();
+            return coordinator.Ask<StepReply>(step, StepTimeout).GetAwaiter().GetResult();
         }
         catch (ActorFailedException e)
         {
@@ -166,11 +167,19 @@ public sealed class ReferentialRunner
         checkpoints.Save(agents.ChannelContext.Step, entries, metadata);
     }
 
+    /// <summary>Scores on a fixed game set, averaged over every (sender, receiver) pair of the population.</summary>
     private static EvaluationResult Evaluate(Evaluator evaluator, GameSet games, ReferentialAgents agents)
     {
-        // A fixed stream per evaluation: sampling channels are scored on the same samples every time.
-        var context = new ChannelContext(new Rng(0xE7A1)) { Step = agents.ChannelContext.Step };
-        return evaluator.Run(games, agents.Sender, agents.Receiver, agents.Channel, context);
+        var results = new List<EvaluationResult>();
+        foreach (var sender in agents.Senders)
+            foreach (var receiver in agents.Receivers)
+            {
+                // A fixed stream per evaluation: sampling channels are scored on the same samples every time.
+                var context = new ChannelContext(new Rng(0xE7A1)) { Step = agents.ChannelContext.Step };
+                results.Add(evaluator.Run(games, sender, receiver, agents.Channel, context));
+            }
+        return new EvaluationResult(results[0].Games, results.Average(r => r.Success), results.Average(r => r.GreedySuccess),
+            results.Average(r => r.ReceiverCalls), results.Average(r => r.Nonzeros));
     }
 
     private static string Conventions(string method) => method.EndsWith("-marg", StringComparison.Ordinal)

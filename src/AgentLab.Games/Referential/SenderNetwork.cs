@@ -12,15 +12,15 @@ public sealed class SenderNetwork : Module
 {
     public const float ScoreTemperature = 10f;
 
-    public SenderNetwork(int features, int embedding, int hidden, int vocab, Rng rng)
+    public SenderNetwork(int features, int embedding, int hidden, int vocab, Rng rng, string name = "sender")
     {
-        Lin1 = new Linear("sender.lin1", features, embedding, rng, bias: false);
-        Conv2 = new Parameter("sender.conv2.weight", new Tensor(hidden, 1));
+        Lin1 = new Linear(name + ".lin1", features, embedding, rng, bias: false);
+        Conv2 = new Parameter(name + ".conv2.weight", new Tensor(hidden, 1));
         rng.FillUniform(Conv2.Value.Span, -1f, 1f);
-        Conv3 = new Parameter("sender.conv3.weight", new Tensor(1, hidden));
+        Conv3 = new Parameter(name + ".conv3.weight", new Tensor(1, hidden));
         float bound = 1f / MathF.Sqrt(hidden);
         rng.FillUniform(Conv3.Value.Span, -bound, bound);
-        Lin4 = new Linear("sender.lin4", embedding, vocab, rng, bias: false);
+        Lin4 = new Linear(name + ".lin4", embedding, vocab, rng, bias: false);
     }
 
     public Linear Lin1 { get; }

@@ -29,6 +29,9 @@ public sealed record ReferentialScenario
     public required int Vocab { get; init; }
     public required int Embedding { get; init; }
     public required int Hidden { get; init; }
+    public int Senders { get; init; } = 1;
+    public int Receivers { get; init; } = 1;
+    public AgentLab.Agents.Referential.PairingMode Pairing { get; init; } = AgentLab.Agents.Referential.PairingMode.Uniform;
 
     // training
     public required string Method { get; init; }
@@ -78,6 +81,10 @@ public sealed record ReferentialScenario
             Vocab = agents.Int("vocab", 256, 2, 1 << 16),
             Embedding = agents.Int("embedding", 256, 1, 1 << 14),
             Hidden = agents.Int("hidden", 512, 1, 1 << 14),
+            Senders = agents.Int("senders", 1, 1, 1024),
+            Receivers = agents.Int("receivers", 1, 1, 1024),
+            Pairing = agents.String("pairing", "uniform", ["uniform", "sweep"]) == "sweep"
+                ? AgentLab.Agents.Referential.PairingMode.Sweep : AgentLab.Agents.Referential.PairingMode.Uniform,
             Method = methodName,
             Steps = training.Long("steps", 50_000, 1, 100_000_000),
             Batch = training.Int("batch", 64, 1, 1 << 16),

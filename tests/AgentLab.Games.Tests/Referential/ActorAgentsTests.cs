@@ -28,7 +28,7 @@ public class ActorAgentsTests
         var step = new ReferentialStep(sc.Batch, sc.Candidates, sc.Vocab);
 
         await using var system = new ActorSystem("test");
-        var coordinator = system.Spawn("coordinator", () => new CoordinatorActor(() => viaActors.Sender, () => viaActors.Receiver,
+        var coordinator = system.Spawn("coordinator", () => new CoordinatorActor(viaActors.Sender, viaActors.Receiver,
             viaActors.Channel, viaActors.ChannelContext, sc.Batch, sc.Candidates, sc.Vocab));
         for (int i = 0; i < 25; i++)
         {
