@@ -46,7 +46,7 @@ internal static class BisectionMap
         // τ never drops below τ_lo = −1, so entries with X ≤ −1 contribute exactly 0 throughout: leave them out.
         Span<T> values = scratch.Values;
         Span<int> indices = scratch.Indices;
-        int candidates = ShiftedScores.GatherAbove(x, max, scale, -T.One, values, indices, out _);
+        int candidates = ShiftedScores.GatherAbove(x, max, scale, -T.One, values, indices);
         Span<T> active = values[..candidates];
 
         T tauLow = -T.One;

@@ -141,6 +141,8 @@ public static class Entmax15
         // τ ≥ −1 because the top entry (h = 0) has probability τ² ≤ 1.
         public static T Cutoff => -T.One;
 
+        public static T Mass(ReadOnlySpan<T> values, T tau) => PositivePart.SumOfSquares(values, tau);
+
         public static int SupportSize(ReadOnlySpan<T> sorted, out T tau)
         {
             T sum = T.Zero, sumSquares = T.Zero, kAsT = T.Zero;

@@ -47,30 +47,20 @@ internal readonly struct Power<T> where T : IFloatingPointIeee754<T>
     /// <summary>Σ_j [v_j − τ]₊^e, the bisection objective; the exponent dispatch is outside the loop.</summary>
     public T SumOfPositivePart(ReadOnlySpan<T> values, T tau)
     {
-        T sum = T.Zero;
         switch (_kind)
         {
-            case Kind.One:
-                foreach (T v in values) sum += Positive(v - tau);
-                break;
-            case Kind.Two:
-                foreach (T v in values) sum += Square(Positive(v - tau));
-                break;
-            case Kind.Four:
-                foreach (T v in values) sum += Square(Square(Positive(v - tau)));
-                break;
-            default:
-                foreach (T v in values)
-                {
-                    T d = v - tau;
-                    if (d > T.Zero) sum += Of(d);
-                }
-                break;
+            case Kind.One: return PositivePart.Sum(values, tau);
+            case Kind.Two: return PositivePart.SumOfSquares(values, tau);
+            case Kind.Four: return PositivePart.SumOfFourthPowers(values, tau);
+        }
+        T sum = T.Zero;
+        foreach (T v in values)
+        {
+            T d = v - tau;
+            if (d > T.Zero) sum += Of(d);
         }
         return sum;
     }
-
-    private static T Positive(T x) => x > T.Zero ? x : T.Zero;
 
     private static T Square(T x) => x * x;
 }

@@ -15,9 +15,10 @@ internal ref struct RowScratch<T>
     /// <param name="cols">Row length; buffers get one spare slot (the partial sort appends a sentinel).</param>
     public RowScratch(int cols)
     {
-        _values = ArrayPool<T>.Shared.Rent(cols + 1);
-        _sorted = ArrayPool<T>.Shared.Rent(cols + 1);
-        _indices = ArrayPool<int>.Shared.Rent(cols + 1);
+        int length = cols + 1;
+        _values = ArrayPool<T>.Shared.Rent(length);
+        _sorted = ArrayPool<T>.Shared.Rent(length);
+        _indices = ArrayPool<int>.Shared.Rent(length);
     }
 
     /// <summary>Candidate values, aligned with <see cref="Indices"/>.</summary>

@@ -2,6 +2,8 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace AgentLab.Sparse;
 
@@ -14,45 +16,29 @@ internal static class ShiftedScores
     /// <summary>
     /// Keeps the entries with u_i &gt; cutoff (values and indices, ascending index) and returns how many.
     /// Each map's threshold is provably ≥ its cutoff, so the other entries are zero without being looked at
-    /// again. <paramref name="nextBelow"/> is the largest u_i ≤ cutoff (−∞ if none); the sort-based solvers use
-    /// it to evaluate the support condition one step past the candidates exactly as a full sort would.
+    /// again. <paramref name="values"/> and <paramref name="indices"/> need x.Length slots.
     /// </summary>
-    public static int GatherAbove<T>(ReadOnlySpan<T> x, T max, T scale, T cutoff, Span<T> values, Span<int> indices, out T nextBelow)
+    public static int GatherAbove<T>(ReadOnlySpan<T> x, T max, T scale, T cutoff, Span<T> values, Span<int> indices)
         where T : IFloatingPointIeee754<T>
     {
         int n = x.Length, count = 0, i = 0;
-        T below = T.NegativeInfinity;
-        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && n >= Vector<T>.Count)
+        if (values.Length < n || indices.Length < n) throw new ArgumentException("gather buffers are shorter than the row");
+        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported && n >= Vector256<T>.Count)
         {
-            int width = Vector<T>.Count;
-            var vMax = new Vector<T>(max);
-            var vScale = new Vector<T>(scale);
-            var vCutoff = new Vector<T>(cutoff);
-            var vNegInf = new Vector<T>(T.NegativeInfinity);
-            var vBelow = vNegInf;
+            int width = Vector256<T>.Count;
+            var vMax = Vector256.Create(max);
+            var vScale = Vector256.Create(scale);
+            var vCutoff = Vector256.Create(cutoff);
             ref T xr = ref MemoryMarshal.GetReference(x);
+            ref T vr = ref MemoryMarshal.GetReference(values);
+            ref int ir = ref MemoryMarshal.GetReference(indices);
             for (; i <= n - width; i += width)
             {
-                var u = (Vector.LoadUnsafe(ref xr, (nuint)i) - vMax) * vScale;
-                var above = Vector.GreaterThan(u, vCutoff);
-                vBelow = Vector.Max(vBelow, Vector.ConditionalSelect(above, vNegInf, u));
-                // Candidates are rare (entries within a fixed distance of the max), so most chunks skip this.
-                if (Vector.GreaterThanAny(u, vCutoff))
-                {
-                    for (int lane = 0; lane < width; lane++)
-                    {
-                        T v = u[lane];
-                        if (v > cutoff)
-                        {
-                            values[count] = v;
-                            indices[count] = i + lane;
-                            count++;
-                        }
-                    }
-                }
+                var u = (Vector256.LoadUnsafe(ref xr, (nuint)i) - vMax) * vScale;
+                uint mask = Vector256.ExtractMostSignificantBits(Vector256.GreaterThan(u, vCutoff));
+                if (mask == 0) continue; // most chunks: candidates are the few entries near the max
+                count = Compact(u, mask, i, ref vr, ref ir, count);
             }
-            for (int lane = 0; lane < width; lane++)
-                if (vBelow[lane] > below) below = vBelow[lane];
         }
         for (; i < n; i++)
         {
@@ -63,12 +49,56 @@ internal static class ShiftedScores
                 indices[count] = i;
                 count++;
             }
-            else if (v > below)
-            {
-                below = v;
-            }
         }
-        nextBelow = below;
+        return count;
+    }
+
+    /// <summary>
+    /// The largest u_i = (x_i − max)·scale that is ≤ cutoff (−∞ if none): the first value a full sort would
+    /// place after the candidates of <see cref="GatherAbove{T}"/>. Needed only when every candidate is in
+    /// the support, so it is a separate (rare) pass.
+    /// </summary>
+    public static T LargestAtOrBelow<T>(ReadOnlySpan<T> x, T max, T scale, T cutoff) where T : IFloatingPointIeee754<T>
+    {
+        T below = T.NegativeInfinity;
+        foreach (T xi in x)
+        {
+            T v = (xi - max) * scale;
+            if (!(v > cutoff) && v > below) below = v;
+        }
+        return below;
+    }
+
+    /// <summary>
+    /// Appends the lanes of u selected by mask at values[count..] (and their column indices), in lane order.
+    /// With AVX2 and float this is a left-pack: one permutation from a table indexed by the mask, two
+    /// stores and a popcount. Otherwise the whole vector is stored and every lane is moved down to slot
+    /// count, advancing count only for selected lanes (reads are never below writes since count ≤ origin +
+    /// lane). Neither has a data-dependent branch per lane: looping over the set bits mispredicts on almost
+    /// every chunk because the number of candidates per chunk is random. Stores stay inside the row's
+    /// length because count ≤ start.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Compact<T>(Vector256<T> u, uint mask, int start, ref T values, ref int indices, int count)
+        where T : IFloatingPointIeee754<T>
+    {
+        if (Avx2.IsSupported && typeof(T) == typeof(float))
+        {
+            var permutation = Vector256.LoadUnsafe(ref LeftPackTable.Entry(mask));
+            var packed = Avx2.PermuteVar8x32(u.As<T, float>(), permutation);
+            var columns = Avx2.PermuteVar8x32(Vector256.Create(start) + LeftPackTable.Lanes, permutation);
+            Vector256.StoreUnsafe(packed.As<float, T>(), ref values, (nuint)count);
+            Vector256.StoreUnsafe(columns, ref indices, (nuint)count);
+            return count + BitOperations.PopCount(mask);
+        }
+        int origin = count;
+        Vector256.StoreUnsafe(u, ref values, (nuint)origin);
+        for (int lane = 0; lane < Vector256<T>.Count; lane++)
+        {
+            Unsafe.Add(ref values, count) = Unsafe.Add(ref values, origin + lane);
+            Unsafe.Add(ref indices, count) = start + lane;
+            count += (int)((mask >> lane) & 1);
+        }
         return count;
     }
 
@@ -92,16 +122,18 @@ internal static class ShiftedScores
     public static int CollectPositive<T>(ReadOnlySpan<T> p, Span<int> indices) where T : IFloatingPointIeee754<T>
     {
         int n = p.Length, count = 0, i = 0;
-        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && n >= Vector<T>.Count)
+        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported && n >= Vector256<T>.Count)
         {
-            int width = Vector<T>.Count;
+            int width = Vector256<T>.Count;
             ref T pr = ref MemoryMarshal.GetReference(p);
             for (; i <= n - width; i += width)
             {
-                var v = Vector.LoadUnsafe(ref pr, (nuint)i);
-                if (!Vector.GreaterThanAny(v, Vector<T>.Zero)) continue;
-                for (int lane = 0; lane < width; lane++)
-                    if (v[lane] > T.Zero) indices[count++] = i + lane;
+                uint mask = Vector256.ExtractMostSignificantBits(Vector256.GreaterThan(Vector256.LoadUnsafe(ref pr, (nuint)i), Vector256<T>.Zero));
+                while (mask != 0)
+                {
+                    indices[count++] = i + BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                }
             }
         }
         for (; i < n; i++)

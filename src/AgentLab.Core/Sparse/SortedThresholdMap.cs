@@ -15,6 +15,9 @@ internal interface ISortedThresholdRule<T> where T : IFloatingPointIeee754<T>
     /// <summary>A lower bound of τ in working units: entries with u ≤ Cutoff are never in the support.</summary>
     static abstract T Cutoff { get; }
 
+    /// <summary>Σ_j p(u_j, τ), decreasing in τ and equal to 1 at the solution: any τ with mass ≥ 1 is a lower bound.</summary>
+    static abstract T Mass(ReadOnlySpan<T> values, T tau);
+
     /// <summary>
     /// Support size k* and threshold τ from values sorted in descending order (largest = 0). The set of
     /// k passing the test is a prefix, so the scan stops at the first failure; it returns the full length
@@ -79,23 +82,33 @@ internal static class SortedThresholdMap<T, TRule>
         {
             Span<T> values = scratch.Values;
             Span<int> indices = scratch.Indices;
-            int candidates = ShiftedScores.GatherAbove(x, max, scale, TRule.Cutoff, values, indices, out T nextBelow);
+            int candidates = ShiftedScores.GatherAbove(x, max, scale, TRule.Cutoff, values, indices);
+            // Only the candidates above a proven lower bound of τ need ordering; the largest one below it is
+            // the sentinel a full sort would test next.
+            T lower = LowerBound(values[..candidates]);
+            // Keep the columns above the bound (in place, still in column order) and their values to sort.
             Span<T> sorted = scratch.Sorted;
-            values[..candidates].CopyTo(sorted);
-            // τ ≥ cutoff holds mathematically; checking it keeps every non-candidate provably at 0.
-            if (TryPartialSort(sorted, candidates, nextBelow, initialK, out tau) && tau >= TRule.Cutoff)
+            int above = 0;
+            for (int j = 0; j < candidates; j++)
             {
+                T v = values[j];
+                indices[above] = indices[j];
+                sorted[above] = v;
+                above += v > lower ? 1 : 0;
+            }
+            // τ ≥ cutoff holds mathematically; checking it keeps every non-candidate provably at 0.
+            if (TryPartialSort(x, max, scale, sorted, above, values[..candidates], lower, initialK, out tau) && tau >= TRule.Cutoff)
+            {
+                // p = 0 below the bound (τ ≥ bound). Recomputing u from x repeats the gather's exact arithmetic.
                 p.Clear();
                 int count = 0;
-                for (int j = 0; j < candidates; j++)
+                for (int j = 0; j < above; j++)
                 {
-                    T v = TRule.Project(values[j], tau);
-                    if (v > T.Zero)
-                    {
-                        int i = indices[j];
-                        p[i] = v;
-                        support[count++] = i;
-                    }
+                    int i = indices[j];
+                    T v = TRule.Project((x[i] - max) * scale, tau);
+                    p[i] = v;
+                    support[count] = i;
+                    count += v > T.Zero ? 1 : 0;
                 }
                 return new RowThreshold<T>(tau + max * scale, count);
             }
@@ -112,29 +125,61 @@ internal static class SortedThresholdMap<T, TRule>
         return new RowThreshold<T>(tau + max * scale, supportSize);
     }
 
+    /// <summary>Bisection steps that narrow the candidates before sorting (only for many candidates).</summary>
+    private const int LowerBoundSteps = 6;
+
+    private const int FewCandidates = 16;
+
     /// <summary>
-    /// Support test on the top-k candidates, doubling k while the whole prefix passes. When every
-    /// candidate passes, the largest non-candidate is appended as a sentinel so the test fails exactly
-    /// where a full sort would; returns false only if rounding lets that sentinel pass (then a full sort
-    /// is needed).
+    /// A lower bound L ≤ τ from a few bisection steps on the mass (mass(L) ≥ 1 ⇒ L ≤ τ), with a margin
+    /// above 1 that covers the rounding of the sum. Correctness never depends on it (the sentinel test
+    /// catches a bound that is too high); it only keeps the sorted set close to the support.
     /// </summary>
-    private static bool TryPartialSort(Span<T> sorted, int candidates, T nextBelow, int initialK, out T tau)
+    private static T LowerBound(ReadOnlySpan<T> candidates)
     {
-        int k = Math.Min(initialK, candidates), done = 0;
+        T low = TRule.Cutoff;
+        if (candidates.Length <= FewCandidates) return low;
+        T epsilon = T.BitIncrement(T.One) - T.One;
+        T required = T.One + T.CreateTruncating(4 * (candidates.Length + 4)) * epsilon;
+        T high = T.Zero; // the largest candidate is 0 and always has p > 0, so τ < 0
+        for (int step = 0; step < LowerBoundSteps; step++)
+        {
+            T middle = (low + high) / (T.One + T.One);
+            if (TRule.Mass(candidates, middle) >= required) low = middle;
+            else high = middle;
+        }
+        return low;
+    }
+
+    /// <summary>
+    /// Support test on the top-k of <paramref name="count"/> values, doubling k while the whole prefix passes.
+    /// When every value passes, the next value in the full order is appended as a sentinel so the test fails
+    /// exactly where a full sort would: the largest candidate at or below <paramref name="lower"/>, or the
+    /// largest non-candidate of the row when there is none. Returns false only if rounding lets that sentinel
+    /// pass (then a full sort is needed).
+    /// </summary>
+    private static bool TryPartialSort(ReadOnlySpan<T> x, T max, T scale, Span<T> sorted, int count, ReadOnlySpan<T> candidates,
+        T lower, int initialK, out T tau)
+    {
+        int k = Math.Min(initialK, count), done = 0;
         while (true)
         {
-            DescendingOrder.ExtendSortedPrefix(sorted[..candidates], done, k);
+            DescendingOrder.ExtendSortedPrefix(sorted[..count], done, k);
             done = k;
             int kStar = TRule.SupportSize(sorted[..k], out tau);
             if (kStar < k) return true;
-            if (k < candidates)
+            if (k < count)
             {
-                k = k > candidates / 2 ? candidates : 2 * k;
+                k = k > count / 2 ? count : 2 * k;
                 continue;
             }
+            T nextBelow = T.NegativeInfinity;
+            foreach (T v in candidates)
+                if (!(v > lower) && v > nextBelow) nextBelow = v;
+            if (T.IsNegativeInfinity(nextBelow)) nextBelow = ShiftedScores.LargestAtOrBelow(x, max, scale, TRule.Cutoff);
             if (T.IsNegativeInfinity(nextBelow)) return true;
-            sorted[candidates] = nextBelow;
-            return TRule.SupportSize(sorted[..(candidates + 1)], out tau) <= candidates;
+            sorted[count] = nextBelow;
+            return TRule.SupportSize(sorted[..(count + 1)], out tau) <= count;
         }
     }
 

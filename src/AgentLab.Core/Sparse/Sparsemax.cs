@@ -137,6 +137,8 @@ public static class Sparsemax
         // τ ≥ max − 1 because the top entry's probability −τ is at most 1.
         public static T Cutoff => -T.One;
 
+        public static T Mass(ReadOnlySpan<T> values, T tau) => PositivePart.Sum(values, tau);
+
         public static int SupportSize(ReadOnlySpan<T> sorted, out T tau)
         {
             T cumulative = T.Zero, kAsT = T.Zero;

@@ -145,7 +145,7 @@ public class PropertyTests
     {
         foreach (double temperature in new[] { 0.05, 0.5, 1.0, 5.0, 50.0 })
         {
-            foreach (double[] x in new[] { RandomScores.Normal(9, 64 * 48), Ties(64 * 48) })
+            foreach (double[] x in new[] { RandomScores.Normal(9, 64 * 48), RandomScores.Normal(10, 64 * 48, 0.2), Ties(64 * 48) })
             {
                 var partial = new double[x.Length];
                 var full = new double[x.Length];
@@ -161,6 +161,9 @@ public class PropertyTests
                 var fullF = new float[x.Length];
                 Entmax15.ForwardPartialSort(xf, partialF, 64, 48, (float)temperature, initialK);
                 Entmax15.ForwardSorted(xf, fullF, 64, 48, (float)temperature);
+                Assert.Equal(fullF, partialF);
+                Sparsemax.ForwardPartialSort(xf, partialF, 64, 48, (float)temperature, initialK);
+                Sparsemax.ForwardSorted(xf, fullF, 64, 48, (float)temperature);
                 Assert.Equal(fullF, partialF);
             }
         }
