@@ -17,6 +17,7 @@ public static class Program
                 "mlp" => MlpBench.Run(args[1..]),
                 "game" => GameBench.Run(args[1..]),
                 "actors" => ActorOverheadBench.Run(args[1..]),
+                "transform" => TransformBench.Run(args[1..]),
                 _ => RunBenchmarkDotNet(args),
             };
         }

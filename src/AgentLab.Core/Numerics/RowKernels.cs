@@ -2,46 +2,17 @@ using System.Numerics.Tensors;
 
 namespace AgentLab.Numerics;
 
-/// <summary>Numerically safe per-row kernels shared by the tape ops and the layers above them.</summary>
+/// <summary>
+/// Per-row kernels used by the tape ops and the channels. The softmax family is implemented once, in
+/// AgentLab.Sparse.Softmax (generic over float and double); these are its float32 shorthands.
+/// </summary>
 public static class RowKernels
 {
-    /// <summary>p = exp(x − max) / Σ exp(x − max); -inf entries give 0. Throws on NaN.</summary>
-    public static void Softmax(ReadOnlySpan<float> x, Span<float> p)
-    {
-        float max = MaxFinite(x);
-        TensorPrimitives.Subtract(x, max, p);
-        TensorPrimitives.Exp(p, p);
-        TensorPrimitives.Multiply(p, 1f / TensorPrimitives.Sum(p), p);
-    }
+    /// <summary>p = softmax(x); -inf entries give 0; NaN, +inf or an all-masked row is an error. (Sparse.Softmax.)</summary>
+    public static void Softmax(ReadOnlySpan<float> x, Span<float> p) => AgentLab.Sparse.Softmax.Forward(x, p, 1f);
 
-    /// <summary>log Σ exp(x), computed around the max so it never overflows.</summary>
-    public static float LogSumExp(ReadOnlySpan<float> x)
-    {
-        float max = MaxFinite(x);
-        if (x.Length > StackRow)
-        {
-            float sum = 0f;
-            foreach (float v in x) sum += MathF.Exp(v - max);
-            return max + MathF.Log(sum);
-        }
-        Span<float> shifted = stackalloc float[x.Length];
-        TensorPrimitives.Subtract(x, max, shifted);
-        TensorPrimitives.Exp(shifted, shifted);
-        return max + MathF.Log(TensorPrimitives.Sum(shifted));
-    }
-
-    /// <summary>Rows up to this length get vectorised scratch on the stack.</summary>
-    internal const int StackRow = 1024;
-
-    /// <summary>The largest entry; every entry -inf (nothing to normalise) or any NaN is an error.</summary>
-    public static float MaxFinite(ReadOnlySpan<float> x)
-    {
-        float max = TensorPrimitives.Max(x);
-        if (float.IsNaN(max)) throw new ArgumentException("row contains NaN");
-        if (float.IsNegativeInfinity(max)) throw new ArgumentException("row has no finite entry (all masked with -inf)");
-        if (float.IsPositiveInfinity(max)) throw new ArgumentException("row contains +inf");
-        return max;
-    }
+    /// <summary>log Σ exp(x), computed around the max so it never overflows. (Sparse.Softmax.)</summary>
+    public static float LogSumExp(ReadOnlySpan<float> x) => AgentLab.Sparse.Softmax.LogSumExp(x, 1f);
 
     /// <summary>Index of the largest entry; the first one on ties (as torch.argmax on CPU).</summary>
     public static int ArgMax(ReadOnlySpan<float> x)

@@ -75,9 +75,22 @@ public static class Softmax
         T inverseTemperature = InputChecks.InverseTemperature(temperature);
         T max = InputChecks.MaxOfScores(scores, 0);
         T sum = T.Zero;
-        foreach (T v in scores) sum += T.Exp((v - max) * inverseTemperature);
+        if (scores.Length <= StackRow)
+        {
+            // Short rows (the receiver's 16 candidates) are the hot case: one vectorised pass in pooled scratch.
+            var rented = System.Buffers.ArrayPool<T>.Shared.Rent(scores.Length);
+            var shifted = rented.AsSpan(0, scores.Length);
+            ShiftedScores.ShiftScale(scores, max, inverseTemperature, shifted);
+            TensorPrimitives.Exp<T>(shifted, shifted);
+            sum = TensorPrimitives.Sum<T>(shifted);
+            System.Buffers.ArrayPool<T>.Shared.Return(rented);
+        }
+        else
+            foreach (T v in scores) sum += T.Exp((v - max) * inverseTemperature);
         return max * inverseTemperature + T.Log(sum);
     }
+
+    private const int StackRow = 256;
 
     /// <summary>logsumexp of values whose maximum is 0 (the shifted row).</summary>
     private static T ShiftedLogSumExp<T>(ReadOnlySpan<T> shifted) where T : IFloatingPointIeee754<T>
