@@ -1,4 +1,4 @@
-using AgentLab.Telemetry.Files;
+using AgentLab.Numerics;
 using AgentLab.Telemetry.Runs;
 
 namespace AgentLab.Telemetry.Reports;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using AgentLab.Telemetry.Files;
+using AgentLab.Numerics;
 
 namespace AgentLab.Telemetry.Runs;
 

@@ -2,10 +2,13 @@ namespace AgentLab.Numerics;
 
 /// <summary>
 /// Replaces a file so that readers, and a crash at any moment, see either the complete old
-/// content or the complete new content, never a mixture.
+/// content or the complete new content, never a mixture: checkpoints, and the run store's summaries and
+/// reports (a half-written result would be worse than none, because it looks like one).
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
+    private static readonly System.Text.UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
+
     /// <summary>The temporary file a write in this process goes through before it is renamed.</summary>
     public static string TempPathFor(string path) => path + ".tmp-" + Environment.ProcessId;
 
@@ -35,6 +38,9 @@ internal static class AtomicFile
             throw;
         }
     }
+
+    /// <summary>Writes text as UTF-8 (no byte-order mark) the same way: summaries, reports, metrics rewrites.</summary>
+    public static void WriteAllText(string path, string text) => Write(path, stream => stream.Write(Utf8WithoutBom.GetBytes(text)));
 
     private static void TryDelete(string path)
     {
