@@ -32,7 +32,7 @@ internal static class RunCommand
             string? resumeDir = parse.GetValue(resume);
             string dir = resumeDir ?? parse.GetValue(output) ?? DefaultDirectory(sc);
             var summary = Execute(sc, dir, resumeDir != null);
-            Console.WriteLine(JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+            Console.WriteLine(JsonSerializer.Serialize(summary, TelemetryJson.IndentedOptions));
             return 0;
         }));
         return command;
