@@ -71,11 +71,11 @@ public sealed record ReferentialScenario
             Name = Path.GetFileNameWithoutExtension(root.File),
             File = root.File,
             Source = source,
-            Root = data.OptionalString("root"),
-            FeaturesPath = data.OptionalString("features"),
-            LabelsPath = data.OptionalString("labels"),
-            TestFeaturesPath = data.OptionalString("test_features"),
-            TestLabelsPath = data.OptionalString("test_labels"),
+            Root = Resolve(root.File, data.OptionalString("root")),
+            FeaturesPath = Resolve(root.File, data.OptionalString("features")),
+            LabelsPath = Resolve(root.File, data.OptionalString("labels")),
+            TestFeaturesPath = Resolve(root.File, data.OptionalString("test_features")),
+            TestLabelsPath = Resolve(root.File, data.OptionalString("test_labels")),
             Normalization = data.String("normalization", source == "fashion-mnist" ? "standardize" : "none", Normalizations),
             Candidates = data.Int("candidates", 16, 2, 1024),
             Vocab = agents.Int("vocab", 256, 2, 1 << 16),
@@ -105,4 +105,8 @@ public sealed record ReferentialScenario
         foreach (var node in new[] { data, agents, training, evaluation, root }) node.RejectUnknownKeys();
         return scenario;
     }
+
+    /// <summary>Relative data paths are relative to the scenario file, so a scenario runs from any directory.</summary>
+    private static string? Resolve(string scenarioFile, string? path) =>
+        path == null || Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(scenarioFile))!, path));
 }

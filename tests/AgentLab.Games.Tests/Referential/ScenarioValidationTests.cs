@@ -55,6 +55,17 @@ public class ScenarioValidationTests
     }
 
     [Fact]
+    public void TheFeaturesScenarioNamesItsMissingFilesClearly()
+    {
+        string path = Path.Combine(RepoRoot(), "scenarios", "referential-features.yaml");
+        var sc = ReferentialScenario.Parse(ScenarioFile.Load(path));
+        Assert.Equal(("npy", "l2"), (sc.Source, sc.Normalization));
+        Assert.True(Path.IsPathRooted(sc.FeaturesPath), "relative data paths are resolved against the scenario file");
+        var ex = Assert.Throws<AgentLab.Games.Data.DatasetException>(() => ReferentialData.Load(sc));
+        Assert.Contains(sc.FeaturesPath!, ex.Message);
+    }
+
+    [Fact]
     public void TheShippedScenarioIsValid()
     {
         string path = Path.Combine(RepoRoot(), "scenarios", "referential-fmnist.yaml");
