@@ -22,47 +22,49 @@ public static class ConditionalGradient
 
         var atoms = new List<BitConfiguration> { structure.Map(unaryScores, additionalScores) };
         var weights = new List<double> { 1.0 };
-        var u = new double[structure.UnaryCount];
-        var v = new double[structure.AdditionalCount];
-        var residual = new double[structure.UnaryCount]; // −∇_u = η_u − u; −∇_v = η_v
-        var direction = new double[structure.UnaryCount];
+        int unaryCount = structure.UnaryCount, additionalCount = structure.AdditionalCount;
+        var u = new double[unaryCount];
+        var v = new double[additionalCount];
+        var residual = new double[unaryCount]; // −∇_u = η_u − u; −∇_v is η_v itself
+        var towards = new Direction(unaryCount, additionalCount);
+        var away = new Direction(unaryCount, additionalCount);
+        var pairwise = new Direction(unaryCount, additionalCount);
         structure.Marginals(atoms, weights.ToArray(), u, v);
         double gap = double.PositiveInfinity;
         int updates = 0;
 
         for (int iteration = 1; iteration < maxIterations; iteration++)
         {
-            for (int i = 0; i < u.Length; i++) residual[i] = unaryScores[i] - u[i];
+            for (int i = 0; i < unaryCount; i++) residual[i] = unaryScores[i] - u[i];
             var forward = structure.Map(residual, additionalScores);
-            double forwardValue = structure.Score(forward, residual, additionalScores);
-            double currentValue = Dot(residual, u) + Dot(additionalScores, v);
+            // Directions are formed explicitly and gaps summed in index order, as in the reference: near the
+            // optimum the oracle's choices are ties decided by rounding, so the arithmetic decides the path.
+            towards.Set(structure, forward, u, v, fromVertex: false);
+            double towardsGap = towards.Gap(residual, additionalScores);
 
-            int away = 0;
-            double awayValue = double.PositiveInfinity;
-            for (int j = 0; j < atoms.Count; j++)
+            var step = new Step(StepKind.Towards, towardsGap, 1, towards);
+            if (variant != ConditionalGradientVariant.Vanilla)
             {
-                double value = structure.Score(atoms[j], residual, additionalScores);
-                if (value < awayValue)
+                int worst = WorstAtom(structure, atoms, residual, additionalScores);
+                double worstWeight = weights[worst];
+                away.Set(structure, atoms[worst], u, v, fromVertex: true);
+                if (variant == ConditionalGradientVariant.Pairwise)
                 {
-                    awayValue = value;
-                    away = j;
+                    pairwise.SetSum(towards, away);
+                    step = new Step(StepKind.Pairwise, pairwise.Gap(residual, additionalScores), worstWeight, pairwise, worst);
+                }
+                else
+                {
+                    double awayGap = away.Gap(residual, additionalScores);
+                    // p_w/(1 − p_w) keeps p_w ≥ 0 after the (1 + γ) rescale.
+                    if (towardsGap < awayGap) step = new Step(StepKind.Away, awayGap, worstWeight / (1 - worstWeight), away, worst);
                 }
             }
-
-            var step = ChooseStep(variant, forwardValue - currentValue, currentValue - awayValue, forwardValue - awayValue, weights[away]);
             gap = step.Gap;
             if (gap < tolerance) break;
 
-            // d_u for the chosen step: a_y − u (towards), u − a_w (away), a_y − a_w (pairwise).
-            Array.Clear(direction);
-            if (step.Kind == StepKind.Away) u.CopyTo(direction);
-            else structure.AddUnary(forward, 1, direction);
-            if (step.Kind == StepKind.Towards) for (int i = 0; i < u.Length; i++) direction[i] -= u[i];
-            else structure.AddUnary(atoms[away], -1, direction);
-            double squaredNorm = Dot(direction, direction);
-            if (!(squaredNorm > 0)) break;
-            double gamma = Math.Clamp(gap / squaredNorm, 0, step.MaxStep);
-
+            double squaredNorm = step.Direction.SquaredUnaryNorm();
+            double gamma = Math.Max(0, Math.Min(gap / squaredNorm, step.MaxStep));
             switch (step.Kind)
             {
                 case StepKind.Towards:
@@ -71,12 +73,11 @@ public static class ConditionalGradient
                     break;
                 case StepKind.Away:
                     for (int j = 0; j < weights.Count; j++) weights[j] *= 1 + gamma;
-                    weights[away] -= gamma;
+                    weights[step.Worst] -= gamma;
                     break;
                 case StepKind.Pairwise:
-                    var leaving = atoms[away];
+                    weights[step.Worst] -= gamma;
                     AddWeight(atoms, weights, forward, gamma);
-                    weights[atoms.IndexOf(leaving)] -= gamma;
                     break;
             }
             for (int j = weights.Count - 1; j >= 0; j--)
@@ -91,6 +92,23 @@ public static class ConditionalGradient
         return new ConditionalGradientResult(atoms.ToArray(), weights.ToArray(), u, v, updates, gap);
     }
 
+    /// <summary>argmax_{w ∈ A} ⟨∇, (a_w, b_w)⟩ = argmin of the atom's score under −∇, the first one on ties.</summary>
+    private static int WorstAtom(IStructure structure, List<BitConfiguration> atoms, double[] residual, ReadOnlySpan<double> additionalScores)
+    {
+        int worst = 0;
+        double worstValue = double.PositiveInfinity;
+        for (int j = 0; j < atoms.Count; j++)
+        {
+            double value = structure.Score(atoms[j], residual, additionalScores);
+            if (value < worstValue)
+            {
+                worstValue = value;
+                worst = j;
+            }
+        }
+        return worst;
+    }
+
     private enum StepKind
     {
         Towards,
@@ -98,23 +116,38 @@ public static class ConditionalGradient
         Pairwise,
     }
 
-    private readonly record struct Step(StepKind Kind, double Gap, double MaxStep);
+    private readonly record struct Step(StepKind Kind, double Gap, double MaxStep, Direction Direction, int Worst = -1);
 
-    /// <summary>
-    /// The direction of each variant and its gap ⟨−∇, d⟩ and largest feasible step. Away-step goes towards the
-    /// oracle's vertex when that is at least as steep as going away from the worst atom w (max step
-    /// p_w/(1 − p_w) keeps p_w ≥ 0 after the (1 + γ) rescale).
-    /// </summary>
-    private static Step ChooseStep(ConditionalGradientVariant variant, double towardsGap, double awayGap, double pairwiseGap, double awayWeight) =>
-        variant switch
+    /// <summary>A search direction d = (d_u, d_v) in the space of (u, v).</summary>
+    private sealed class Direction(int unaryCount, int additionalCount)
+    {
+        private readonly double[] _u = new double[unaryCount];
+        private readonly double[] _v = new double[additionalCount];
+
+        /// <summary>d = vertex − current (towards the vertex) or current − vertex (away from it).</summary>
+        public void Set(IStructure structure, BitConfiguration vertex, double[] u, double[] v, bool fromVertex)
         {
-            ConditionalGradientVariant.Vanilla => new Step(StepKind.Towards, towardsGap, 1),
-            ConditionalGradientVariant.Pairwise => new Step(StepKind.Pairwise, pairwiseGap, awayWeight),
-            ConditionalGradientVariant.AwayStep => towardsGap >= awayGap
-                ? new Step(StepKind.Towards, towardsGap, 1)
-                : new Step(StepKind.Away, awayGap, awayWeight < 1 ? awayWeight / (1 - awayWeight) : double.PositiveInfinity),
-            _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, "unknown variant"),
-        };
+            Array.Clear(_u);
+            Array.Clear(_v);
+            structure.AddUnary(vertex, 1, _u);
+            structure.AddAdditional(vertex, 1, _v);
+            for (int i = 0; i < _u.Length; i++) _u[i] = fromVertex ? u[i] - _u[i] : _u[i] - u[i];
+            for (int i = 0; i < _v.Length; i++) _v[i] = fromVertex ? v[i] - _v[i] : _v[i] - v[i];
+        }
+
+        /// <summary>The pairwise direction a_y − a_w, formed as (a_y − u) + (u − a_w).</summary>
+        public void SetSum(Direction towards, Direction away)
+        {
+            for (int i = 0; i < _u.Length; i++) _u[i] = towards._u[i] + away._u[i];
+            for (int i = 0; i < _v.Length; i++) _v[i] = towards._v[i] + away._v[i];
+        }
+
+        /// <summary>⟨−∇, d⟩ with −∇ = (η_u − u, η_v).</summary>
+        public double Gap(double[] residual, ReadOnlySpan<double> additionalScores) => Dot(residual, _u) + Dot(additionalScores, _v);
+
+        /// <summary>‖d_u‖², the line-search denominator (f is quadratic in u only).</summary>
+        public double SquaredUnaryNorm() => Dot(_u, _u);
+    }
 
     private static void AddWeight(List<BitConfiguration> atoms, List<double> weights, BitConfiguration atom, double amount)
     {
