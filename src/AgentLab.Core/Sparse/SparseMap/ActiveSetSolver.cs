@@ -33,6 +33,7 @@ public static class ActiveSetSolver
         private readonly List<double> _weights = [];
         private readonly BorderedGramInverse _inverse = new();
         private double[] _candidate = new double[8];
+        private int _swaps;
         private readonly double[] _marginals;
         private readonly double[] _residualScores;
 
@@ -164,6 +165,7 @@ public static class ActiveSetSolver
                     }
                 }
                 if (leaving < 0) return false;
+                _swaps++;
                 double shift = _weights[leaving] / border[leaving + 1];
                 for (int j = 0; j < m; j++) _weights[j] -= shift * border[j + 1];
                 _weights[leaving] = 0;
@@ -229,6 +231,7 @@ public static class ActiveSetSolver
                 Tau = tau,
                 Iterations = iterations,
                 Termination = termination,
+                Swaps = _swaps,
                 Backward = new ActiveSetBackward(_structure, active, _inverse.CopyQ()),
             };
         }

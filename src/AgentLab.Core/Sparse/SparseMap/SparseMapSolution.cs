@@ -22,6 +22,12 @@ public sealed class SparseMapSolution
 
     public required ActiveSetTermination Termination { get; init; }
 
+    /// <summary>
+    /// Insertions that were affinely dependent on the active set and resolved by swapping a structure out
+    /// (§7.2 step 2b; possible only when additional parts make θ non-affine in a_s).
+    /// </summary>
+    public required int Swaps { get; init; }
+
     /// <summary>Jacobian-vector products through the returned active set (Q of the final bordered Gram).</summary>
     public required ActiveSetBackward Backward { get; init; }
 
