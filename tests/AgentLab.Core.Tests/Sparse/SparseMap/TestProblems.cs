@@ -19,13 +19,13 @@ internal static class TestProblems
     /// A problem with normal scores (seeded). Both-states structures get on- and off-scores when
     /// <paramref name="offScores"/>, else off = 0 as in the goldens; sequences get pair scores of either sign.
     /// </summary>
-    public static Problem Random(string kind, int n, int k, int seed, double scale = 1.0, bool offScores = false)
+    public static Problem Random(string kind, int n, int k, int seed, double scale = 1.0, bool offScores = false, double pairScale = 1.0)
     {
         var onOnly = kind is KSubsetExact or KSubsetAtMost;
         double[] unary = onOnly
             ? RandomScores.Normal(seed, n, scale)
             : [.. RandomScores.Normal(seed, n, scale), .. offScores ? RandomScores.Normal(seed + 1000, n, scale) : new double[n]];
-        double[] pairs = kind is SequenceAtMost or SequenceExact ? RandomScores.Normal(seed + 2000, n - 1, scale) : [];
+        double[] pairs = kind is SequenceAtMost or SequenceExact ? RandomScores.Normal(seed + 2000, n - 1, scale * pairScale) : [];
         return new Problem(Create(kind, n, k, SafeShift(unary, pairs)), unary, pairs);
     }
 
