@@ -28,11 +28,44 @@ public sealed record GoldenCase
     public double[]? P { get; init; }
     public double[]? ExpectedBits { get; init; }
 
+    // SparseMAP ops (docs/ALGORITHMS.md §0, §7).
+    public double[]? WPair { get; init; }
+    public double[]? Marginals { get; init; }
+    public double[]? MarginalsOn { get; init; }
+    public double[]? MarginalsPair { get; init; }
+    public double[]? CotangentMarginals { get; init; }
+    public double[]? VjpXFromMarginals { get; init; }
+    public string[]? ActiveSet { get; init; }
+    public double[]? Weights { get; init; }
+    public double[]? CotangentWeights { get; init; }
+    public double[]? VjpXFromWeights { get; init; }
+    public double[]? VjpWFromWeights { get; init; }
+    public string? GoldConfig { get; init; }
+    public double? FyLoss { get; init; }
+    public double[]? FyGradX { get; init; }
+
+    [JsonPropertyName("active_set_stable_under_1e-6_perturbation")]
+    public bool? ActiveSetStable { get; init; }
+
+    [JsonPropertyName("frank_wolfe_40_iters")]
+    public Dictionary<string, GoldenConditionalGradient>? FrankWolfe40Iters { get; init; }
+
     public double Temperature => Params.TryGetValue("temperature", out var t) ? t.GetDouble() : 1.0;
     public double Alpha => Params["alpha"].GetDouble();
     public int K => Params["k"].GetInt32();
+    public int Budget => Params["budget"].GetInt32();
+    public string BudgetKind => Params.TryGetValue("budget_kind", out var b) ? b.GetString()! : "exact";
+    public double EmulationShift => Params["emulation_shift_on_scores"].GetDouble();
 
     public override string ToString() => Id;
+}
+
+/// <summary>One conditional-gradient variant's result in a sparsemap_ksubset case (`frank_wolfe_40_iters`).</summary>
+public sealed record GoldenConditionalGradient
+{
+    public string[] ActiveSet { get; init; } = [];
+    public double[] Weights { get; init; } = [];
+    public double[] Marginals { get; init; } = [];
 }
 
 /// <summary>Loads the golden file once and serves cases by id and by op.</summary>
@@ -79,5 +112,6 @@ public static class GoldenTransforms
     [
         "softmax", "sparsemax", "entmax15", "entmax_bisect", "normmax_bisect", "sparsemax_partial_sort", "entmax15_partial_sort",
         "softmax_ce", "sparsemax_loss", "entmax15_loss", "entmax_bisect_loss", "normmax_bisect_loss", "topk_sparsemax_bitvector",
+        "sparsemap_ksubset", "sparsemap_bitvector_budget", "sparsemap_sequence_budget",
     ];
 }
