@@ -18,6 +18,7 @@ public static class Program
                 "game" => GameBench.Run(args[1..]),
                 "actors" => ActorOverheadBench.Run(args[1..]),
                 "transform" => TransformBench.Run(args[1..]),
+                "sparsemap" => SparseMapBench.Run(args[1..]),
                 _ => RunBenchmarkDotNet(args),
             };
         }
