@@ -3,21 +3,25 @@ namespace AgentLab.Numerics;
 /// <summary>
 /// The standard normal distribution: density φ, distribution function Φ (and its logarithm, accurate far
 /// into the lower tail), the inverse Mills ratio φ/Φ, and the quantile Φ⁻¹, all in double. .NET has no
-/// erf, so Φ is computed here from two classical expansions of the upper tail Q(z) = Φ(−z), z ≥ 0:
+/// erf, so Φ is computed here from two classical expansions:
 /// <list type="bullet">
-/// <item>z &lt; 3: Q(z) = ½ − φ(z)·Σₙ z^(2n+1)/(1·3·5···(2n+1)) (the Taylor series of Φ − ½; at most ~35
-/// terms, relative error ≲ 1e-13 at z = 3 where the subtraction cancels most).</item>
-/// <item>z ≥ 3: Q(z) = φ(z)·R(z) with Laplace's continued fraction for the Mills ratio,
-/// R(z) = 1/(z + 1/(z + 2/(z + 3/(z + …)))), evaluated by the modified Lentz method (≤ ~55 levels at
-/// z = 3, fewer further out). Relative error ≲ 1e-14 in the whole tail, so log Φ(x) stays accurate
-/// at x = −40 where Φ itself underflows.</item>
+/// <item>−3 &lt; x &lt; 5: Φ(x) = ½ + φ(x)·Σₙ x^(2n+1)/(1·3·5···(2n+1)) (the Taylor series of Φ − ½, at most
+/// ~55 terms, multiplications only). Below 0 the subtraction cancels: relative error ≲ 1e-13 at x = −3.
+/// Above 0 the result is accurate to ~1e-16 absolutely, all a double near 1 can hold.</item>
+/// <item>x ≤ −3 or x ≥ 5: the tail Φ(−z) = φ(z)·R(z), z = |x|, with Laplace's continued fraction for the
+/// Mills ratio R(z) = 1/(z + 1/(z + 2/(z + 3/(z + …)))), evaluated bottom-up from a depth that converges to
+/// double precision (about 10 + 380/z² levels; 52 at z = 3). Relative error ≲ 1e-14 in the lower tail, so
+/// log Φ(x) stays accurate at x = −40 where Φ itself underflows.</item>
 /// </list>
+/// The information measures of the mixed channels call log Φ hundreds of thousands of times per step,
+/// hence the division-free series and the fixed-depth fraction.
 /// </summary>
 public static class StandardNormal
 {
-    private const double SeriesLimit = 3.0;
+    private const double LowerSeriesLimit = -3.0, UpperSeriesLimit = 5.0;
     private static readonly double LogSqrtTwoPi = 0.5 * Math.Log(2 * Math.PI);
     private static readonly double InverseSqrtTwoPi = 1 / Math.Sqrt(2 * Math.PI);
+    private static readonly double[] InverseOdd = BuildInverseOdd();
 
     /// <summary>φ(x) = exp(−x²/2)/√(2π).</summary>
     public static double Pdf(double x) => InverseSqrtTwoPi * Math.Exp(-0.5 * x * x);
@@ -29,16 +33,20 @@ public static class StandardNormal
     public static double Cdf(double x)
     {
         if (double.IsNaN(x)) return double.NaN;
-        return x < 0 ? UpperTail(-x) : 1 - UpperTail(x);
+        if (x <= LowerSeriesLimit) return LowerTail(x);
+        if (x < UpperSeriesLimit) return 0.5 + Pdf(x) * OddSeries(x);
+        return 1 - UpperTail(x);
     }
 
-    /// <summary>log Φ(x): through the Mills ratio in the lower tail (no underflow), log1p in the upper.</summary>
+    /// <summary>log Φ(x): through the Mills ratio in the lower tail (no underflow), log(1 − Q) in the upper.</summary>
     public static double LogCdf(double x)
     {
         if (double.IsNaN(x)) return double.NaN;
-        if (x <= -SeriesLimit) return LogPdf(x) + Math.Log(MillsRatio(-x));
-        if (x < 0) return Math.Log(UpperTail(-x));
-        return LogOneMinus(UpperTail(x));
+        if (x <= LowerSeriesLimit) return LogPdf(x) + Math.Log(MillsRatio(-x));
+        if (x < 0) return Math.Log(0.5 + Pdf(x) * OddSeries(x));
+        // Φ(x) ≥ ½ here: log(1 − Q) keeps the small deficit Q = 1 − Φ(x).
+        double upper = x < UpperSeriesLimit ? 0.5 - Pdf(x) * OddSeries(x) : UpperTail(x);
+        return LogOneMinus(upper);
     }
 
     /// <summary>
@@ -46,7 +54,7 @@ public static class StandardNormal
     /// </summary>
     public static double InverseMillsRatio(double x)
     {
-        if (x <= -SeriesLimit) return 1 / MillsRatio(-x);
+        if (x <= LowerSeriesLimit) return 1 / MillsRatio(-x);
         return Pdf(x) / Cdf(x);
     }
 
@@ -64,7 +72,7 @@ public static class StandardNormal
         {
             // Halley's method on f(x) = Φ(x) − p: f' = φ, f'' = −xφ. Work on the smaller tail so the
             // residual keeps its relative precision when p is close to 1.
-            double error = x < 0 ? Cdf(x) - p : (1 - p) - UpperTail(x);
+            double error = x < 0 ? Cdf(x) - p : (1 - p) - Complement(x);
             double ratio = error / Pdf(x);
             if (!double.IsFinite(ratio)) break;
             x -= ratio / (1 + 0.5 * x * ratio);
@@ -72,48 +80,49 @@ public static class StandardNormal
         return x;
     }
 
-    /// <summary>Q(z) = Φ(−z) for z ≥ 0.</summary>
-    private static double UpperTail(double z)
-    {
-        if (z < SeriesLimit) return 0.5 - Pdf(z) * OddSeries(z);
-        if (z > 40) return 0; // Q(40) ≈ 3.7e-350 underflows
-        return Pdf(z) * MillsRatio(z);
-    }
+    /// <summary>Φ(x) for x ≤ −3: φ(x)·R(−x); 0 once it underflows (x &lt; −38.5).</summary>
+    private static double LowerTail(double x) => x < -40 ? 0 : Pdf(x) * MillsRatio(-x);
 
-    /// <summary>Σₙ z^(2n+1)/(2n+1)!! (so that Φ(z) = ½ + φ(z)·this), summed until terms stop mattering.</summary>
-    private static double OddSeries(double z)
+    /// <summary>Q(z) = 1 − Φ(z) for z ≥ 3, to full relative precision.</summary>
+    private static double UpperTail(double z) => z > 40 ? 0 : Pdf(z) * MillsRatio(z);
+
+    /// <summary>Σₙ x^(2n+1)/(2n+1)!! (so that Φ(x) = ½ + φ(x)·this), summed until terms stop mattering.</summary>
+    private static double OddSeries(double x)
     {
-        double z2 = z * z, term = z, sum = z;
-        for (int k = 1; k < 200; k++)
+        double x2 = x * x, term = x, sum = x;
+        for (int k = 1; k < InverseOdd.Length; k++)
         {
-            term *= z2 / (2 * k + 1);
+            term *= x2 * InverseOdd[k];
             sum += term;
-            if (term <= 1e-17 * sum) break;
+            if (Math.Abs(term) <= 1e-17 * Math.Abs(sum)) break;
         }
         return sum;
     }
 
+    /// <summary>1/(2k + 1), so the series multiplies instead of dividing (a division costs ~5 multiplications).</summary>
+    private static double[] BuildInverseOdd()
+    {
+        var table = new double[120];
+        for (int k = 0; k < table.Length; k++) table[k] = 1.0 / (2 * k + 1);
+        return table;
+    }
+
     /// <summary>
-    /// R(z) = Q(z)/φ(z) for z ≥ <see cref="SeriesLimit"/> by the modified Lentz evaluation of
-    /// z + 1/(z + 2/(z + 3/(z + …))), whose reciprocal is R.
+    /// R(z) = Φ(−z)/φ(z) for z ≥ 3 from the continued fraction z + 1/(z + 2/(z + 3/(z + …))), whose
+    /// reciprocal is R, evaluated bottom-up from depth 10 + 380/z² (at least the depth where successive
+    /// convergents agree to 1e-15; measured 52 at z = 3, 25 at z = 5, 8 at z = 20).
     /// </summary>
     private static double MillsRatio(double z)
     {
         if (double.IsPositiveInfinity(z)) return 0;
-        const double Tiny = 1e-300;
-        double f = z, c = z, d = 0;
-        for (int n = 1; n < 1000; n++)
-        {
-            d = z + n * d;
-            d = d == 0 ? 1 / Tiny : 1 / d;
-            c = z + n / c;
-            if (c == 0) c = Tiny;
-            double delta = c * d;
-            f *= delta;
-            if (Math.Abs(delta - 1) < 1e-16) break;
-        }
-        return 1 / f;
+        int depth = 10 + (int)Math.Ceiling(380 / (z * z));
+        double t = z;
+        for (int n = depth; n >= 1; n--) t = z + n / t;
+        return 1 / t;
     }
+
+    /// <summary>1 − Φ(x) for x ≥ 0, keeping its relative precision in the tail (for Φ⁻¹ near 1).</summary>
+    private static double Complement(double x) => x < -LowerSeriesLimit ? 0.5 - Pdf(x) * OddSeries(x) : UpperTail(x);
 
     /// <summary>log(1 − q) for q in [0, 1], accurate when q is tiny.</summary>
     private static double LogOneMinus(double q) => q < 0.5 ? LogOnePlus(-q) : Math.Log(1 - q);
