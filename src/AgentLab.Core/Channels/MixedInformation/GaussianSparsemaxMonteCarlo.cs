@@ -65,6 +65,3 @@ public static class GaussianSparsemaxMonteCarlo
         }
     }
 }
-
-/// <summary>A Monte Carlo mean and its standard error.</summary>
-public readonly record struct Estimate(double Mean, double StandardError);

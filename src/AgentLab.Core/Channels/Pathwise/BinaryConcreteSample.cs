@@ -13,7 +13,7 @@ public static class BinaryConcreteSample
     public static void Forward<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> uniforms, T temperature, Span<T> y)
         where T : IFloatingPointIeee754<T>
     {
-        GumbelSoftmaxSample.CheckLengths(logits.Length, uniforms.Length, y.Length);
+        RowLengths.Check(logits.Length, uniforms.Length, y.Length);
         for (int i = 0; i < logits.Length; i++)
             y[i] = Sigmoid((Logit(ClampToOpenUnit(uniforms[i])) + ClampedLogit(logits[i], out _)) / temperature);
     }
@@ -22,8 +22,8 @@ public static class BinaryConcreteSample
     public static void AddVjp<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> y, ReadOnlySpan<T> dy, T temperature, Span<T> dLogits)
         where T : IFloatingPointIeee754<T>
     {
-        GumbelSoftmaxSample.CheckLengths(logits.Length, y.Length, dy.Length);
-        GumbelSoftmaxSample.CheckLengths(logits.Length, dLogits.Length, dy.Length);
+        RowLengths.Check(logits.Length, y.Length, dy.Length);
+        RowLengths.Check(logits.Length, dLogits.Length, dy.Length);
         for (int i = 0; i < y.Length; i++)
         {
             ClampedLogit(logits[i], out bool clamped);

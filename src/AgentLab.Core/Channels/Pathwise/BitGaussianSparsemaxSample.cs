@@ -13,8 +13,8 @@ public static class BitGaussianSparsemaxSample
     public static void Forward<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> normals0, ReadOnlySpan<T> normals1, T sigma, Span<T> y)
         where T : IFloatingPointIeee754<T>
     {
-        GumbelSoftmaxSample.CheckLengths(logits.Length, normals0.Length, normals1.Length);
-        GumbelSoftmaxSample.CheckLengths(logits.Length, y.Length, y.Length);
+        RowLengths.Check(logits.Length, normals0.Length, normals1.Length);
+        RowLengths.Check(logits.Length, y.Length, y.Length);
         T half = T.One / (T.One + T.One);
         for (int i = 0; i < logits.Length; i++)
             y[i] = T.Clamp(logits[i] + sigma * (normals0[i] - normals1[i]) * half, T.Zero, T.One);
@@ -23,7 +23,7 @@ public static class BitGaussianSparsemaxSample
     /// <summary>dLogits += dy on the open interval (0, 1); the clipped bits get no gradient.</summary>
     public static void AddVjp<T>(ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dLogits) where T : IFloatingPointIeee754<T>
     {
-        GumbelSoftmaxSample.CheckLengths(y.Length, dy.Length, dLogits.Length);
+        RowLengths.Check(y.Length, dy.Length, dLogits.Length);
         for (int i = 0; i < y.Length; i++)
             if (y[i] > T.Zero && y[i] < T.One) dLogits[i] += dy[i];
     }

@@ -15,8 +15,8 @@ public static class GaussianSparsemaxSample
     public static int Forward<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> normals, T sigma, Span<T> perturbed, Span<T> y)
         where T : IFloatingPointIeee754<T>
     {
-        GumbelSoftmaxSample.CheckLengths(logits.Length, normals.Length, y.Length);
-        GumbelSoftmaxSample.CheckLengths(logits.Length, perturbed.Length, y.Length);
+        RowLengths.Check(logits.Length, normals.Length, y.Length);
+        RowLengths.Check(logits.Length, perturbed.Length, y.Length);
         for (int i = 0; i < logits.Length; i++) perturbed[i] = logits[i] + sigma * normals[i];
         return Sparsemax.Forward<T>(perturbed, y, T.One).SupportSize;
     }
@@ -24,7 +24,7 @@ public static class GaussianSparsemaxSample
     /// <summary>dLogits += J_sparsemax(l + σn)·dy, from the sample y (its support is all the Jacobian needs).</summary>
     public static void AddVjp<T>(ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dLogits) where T : IFloatingPointIeee754<T>
     {
-        GumbelSoftmaxSample.CheckLengths(y.Length, dy.Length, dLogits.Length);
+        RowLengths.Check(y.Length, dy.Length, dLogits.Length);
         T mean = SupportJacobian.SupportMean(y, dy);
         for (int i = 0; i < y.Length; i++)
             if (y[i] > T.Zero) dLogits[i] += dy[i] - mean;

@@ -13,7 +13,7 @@ public static class GumbelSoftmaxSample
     public static void Forward<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> gumbels, T temperature, Span<T> y)
         where T : IFloatingPointIeee754<T>
     {
-        CheckLengths(logits.Length, gumbels.Length, y.Length);
+        RowLengths.Check(logits.Length, gumbels.Length, y.Length);
         for (int i = 0; i < logits.Length; i++) y[i] = (logits[i] + gumbels[i]) / temperature;
         T max = TensorPrimitives.Max<T>(y);
         TensorPrimitives.Subtract(y, max, y);
@@ -32,13 +32,8 @@ public static class GumbelSoftmaxSample
     /// <summary>dLogits += (1/τ)(y ⊙ dy − y⟨y, dy⟩) with the soft y (both variants).</summary>
     public static void AddVjp<T>(ReadOnlySpan<T> y, ReadOnlySpan<T> dy, T temperature, Span<T> dLogits) where T : IFloatingPointIeee754<T>
     {
-        CheckLengths(y.Length, dy.Length, dLogits.Length);
+        RowLengths.Check(y.Length, dy.Length, dLogits.Length);
         T dot = TensorPrimitives.Dot(y, dy);
         for (int i = 0; i < y.Length; i++) dLogits[i] += y[i] * (dy[i] - dot) / temperature;
-    }
-
-    internal static void CheckLengths(int a, int b, int c)
-    {
-        if (a != b || a != c) throw new ArgumentException($"row lengths differ: {a}, {b}, {c}");
     }
 }

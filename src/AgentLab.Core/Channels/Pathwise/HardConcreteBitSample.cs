@@ -17,7 +17,7 @@ public static class HardConcreteBitSample
     {
         CheckStretch(lower, upper);
         BinaryConcreteSample.Forward(logits, uniforms, temperature, relaxed);
-        GumbelSoftmaxSample.CheckLengths(logits.Length, y.Length, relaxed.Length);
+        RowLengths.Check(logits.Length, y.Length, relaxed.Length);
         for (int i = 0; i < y.Length; i++) y[i] = T.Clamp(lower + (upper - lower) * relaxed[i], T.Zero, T.One);
     }
 
@@ -26,8 +26,8 @@ public static class HardConcreteBitSample
         T lower, T upper, Span<T> dLogits)
         where T : IFloatingPointIeee754<T>
     {
-        GumbelSoftmaxSample.CheckLengths(logits.Length, relaxed.Length, y.Length);
-        GumbelSoftmaxSample.CheckLengths(logits.Length, dy.Length, dLogits.Length);
+        RowLengths.Check(logits.Length, relaxed.Length, y.Length);
+        RowLengths.Check(logits.Length, dy.Length, dLogits.Length);
         for (int i = 0; i < y.Length; i++)
         {
             if (!(y[i] > T.Zero && y[i] < T.One)) continue;
@@ -80,10 +80,4 @@ public static class HardConcreteBitSample
         if (!(lower < T.Zero && upper > T.One))
             throw new ArgumentOutOfRangeException(nameof(lower), $"the stretch ({lower}, {upper}) must contain [0, 1] with room on both sides");
     }
-}
-
-/// <summary>The point masses of a mixed bit on [0, 1]: P(y = 0), P(y = 1), and the rest on the open interval.</summary>
-public readonly record struct BitFaceProbabilities(double Zero, double One)
-{
-    public double Interior => 1 - Zero - One;
 }

@@ -31,8 +31,8 @@ public static class KdHardConcreteSample
     public static void AddVjp<T>(ReadOnlySpan<T> relaxed, ReadOnlySpan<T> y, ReadOnlySpan<T> dy, T temperature, T lambda, Span<T> dLogits)
         where T : IFloatingPointIeee754<T>
     {
-        GumbelSoftmaxSample.CheckLengths(relaxed.Length, y.Length, dy.Length);
-        GumbelSoftmaxSample.CheckLengths(relaxed.Length, dLogits.Length, dy.Length);
+        RowLengths.Check(relaxed.Length, y.Length, dy.Length);
+        RowLengths.Check(relaxed.Length, dLogits.Length, dy.Length);
         T mean = SupportJacobian.SupportMean(y, dy);
         T dot = T.Zero;
         for (int i = 0; i < y.Length; i++)
