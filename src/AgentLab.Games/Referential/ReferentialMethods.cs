@@ -5,7 +5,9 @@ namespace AgentLab.Games.Referential;
 /// <summary>
 /// The estimators of the referential game by their scenario names, each with the published learning
 /// rate and entropy-bonus coefficient (REFERENTIAL_GAME.md). entmax-marg is not in the paper's table; it
-/// takes sparsemax-marg's settings, its closest relative.
+/// takes sparsemax-marg's settings, its closest relative. The mixed channels (hard-concrete,
+/// gaussian-sparsemax) come from Farinhas et al. 2022, whose signaling-game setting is lr 1e-3 with no
+/// entropy bonus (coefficient 0).
 /// </summary>
 public static class ReferentialMethods
 {
@@ -26,6 +28,9 @@ public static class ReferentialMethods
         new("dense-marg", 1e-3f, 0.1f, c => new MarginalizationChannel("dense-marg", new SoftmaxMap(), c.EntropyCoefficient)),
         new("sparsemax-marg", 5e-3f, 0.1f, c => new MarginalizationChannel("sparsemax-marg", new SparsemaxMap(), c.EntropyCoefficient)),
         new("entmax-marg", 5e-3f, 0.1f, c => new MarginalizationChannel("entmax-marg", new Entmax15Map(), c.EntropyCoefficient)),
+        // Published setting: no entropy bonus; a coefficient given in the scenario still applies to H(softmax(s)).
+        new("hard-concrete", 1e-3f, 0f, c => new HardConcreteChannel("hard-concrete", c.EntropyCoefficient, new TemperatureSchedule())),
+        new("gaussian-sparsemax", 1e-3f, 0f, c => new GaussianSparsemaxChannel("gaussian-sparsemax", c.EntropyCoefficient)),
     ];
 
     public static IReadOnlyList<string> Names => All.Select(m => m.Name).ToArray();

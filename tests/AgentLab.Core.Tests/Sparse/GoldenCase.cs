@@ -49,6 +49,18 @@ public sealed record GoldenCase
 
     [JsonPropertyName("frank_wolfe_40_iters")]
     public Dictionary<string, GoldenConditionalGradient>? FrankWolfe40Iters { get; init; }
+    // Stochastic channels (§8): the recorded noise in, the sample and its VJP w.r.t. the logits out.
+    public double[]? Logits { get; init; }
+    public double[]? Normals { get; init; }
+    public double[][]? NormalsPairs { get; init; }
+    public double[]? Uniforms { get; init; }
+    public double[]? Gumbels { get; init; }
+    public double[]? YSoft { get; init; }
+    public double[]? VjpLogits { get; init; }
+    public double[]? MixedEntropyReferenceFormula { get; init; }
+    public double[]? MixedEntropyCorrected { get; init; }
+    public double[]? P0 { get; init; }
+    public double[]? P1 { get; init; }
 
     public double Temperature => Params.TryGetValue("temperature", out var t) ? t.GetDouble() : 1.0;
     public double Alpha => Params["alpha"].GetDouble();
@@ -56,6 +68,7 @@ public sealed record GoldenCase
     public int Budget => Params["budget"].GetInt32();
     public string BudgetKind => Params.TryGetValue("budget_kind", out var b) ? b.GetString()! : "exact";
     public double EmulationShift => Params["emulation_shift_on_scores"].GetDouble();
+    public double Param(string name) => Params[name].GetDouble();
 
     public override string ToString() => Id;
 }
@@ -113,5 +126,7 @@ public static class GoldenTransforms
         "softmax", "sparsemax", "entmax15", "entmax_bisect", "normmax_bisect", "sparsemax_partial_sort", "entmax15_partial_sort",
         "softmax_ce", "sparsemax_loss", "entmax15_loss", "entmax_bisect_loss", "normmax_bisect_loss", "topk_sparsemax_bitvector",
         "sparsemap_ksubset", "sparsemap_bitvector_budget", "sparsemap_sequence_budget",
+        "gumbel_softmax", "gumbel_softmax_st", "kd_hard_concrete", "gaussian_sparsemax", "bit_gaussian_sparsemax", "binary_concrete",
+        "hard_concrete_bit",
     ];
 }

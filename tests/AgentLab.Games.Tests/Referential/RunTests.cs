@@ -19,6 +19,8 @@ public class RunTests
     [InlineData("nvil", 0.0)]
     [InlineData("gumbel", 0.0)]
     [InlineData("gumbel-st", 0.0)]
+    [InlineData("hard-concrete", 0.0)]
+    [InlineData("gaussian-sparsemax", 0.0)]
     public void AShortRunLearnsWellAboveChance(string method, double atLeast)
     {
         // Chance is 1/4 with 4 candidates. In 300 steps at the paper's settings sparse marginalization and
