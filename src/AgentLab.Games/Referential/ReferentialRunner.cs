@@ -44,6 +44,7 @@ public sealed class ReferentialRunner
         var evaluator = new Evaluator(sc.EvaluationBatch, sc.Candidates, _data.Features, sc.Vocab);
 
         var tags = new RunTags(sc.Method, sc.Name, sc.Seed);
+        Dictionary<string, double>? lastExtra = null;
         double trainSeconds = 0;
         if (options.Resume)
         {
@@ -92,7 +93,7 @@ public sealed class ReferentialRunner
                 secondsAtStart = trainSeconds;
                 continue;
             }
-            interval.Add(((StepCompleted)reply).Outcome);
+            interval.Add(((StepCompleted)reply).Outcome, (agents.Channel as PathwiseVectorChannel)?.LastStatistics);
             long done = agents.ChannelContext.Step;
             bool log = done % sc.LogEvery == 0 || done == sc.Steps;
             bool validate = done % sc.ValidationEvery == 0 || done == sc.Steps;
@@ -105,6 +106,7 @@ public sealed class ReferentialRunner
             if (log || validate)
             {
                 var point = interval.ToPoint(done, done * sc.Batch, trainSeconds, validationSuccess);
+                lastExtra = point.Extra;
                 store.Append(point);
                 options.Metrics?.Record(point, tags);
                 options.Progress?.Invoke(new RunProgress(done, sc.Steps, point.Success, point.ReceiverCalls, point.GamesPerSecond, validationSuccess));
@@ -130,6 +132,8 @@ public sealed class ReferentialRunner
             MeanNonzeros = result.Nonzeros,
             TrainGamesPerSecond = trainSeconds > 0 ? agents.ChannelContext.Step * sc.Batch / trainSeconds : 0,
             WallSeconds = trainSeconds,
+            // Mixed channels: the message measures of the last training interval (vertex fraction, H⊕).
+            Extra = lastExtra?.ToDictionary(kv => "final_" + kv.Key, kv => kv.Value),
             Notes = new Dictionary<string, string>
             {
                 ["test_success"] = Conventions(sc.Method),

@@ -37,6 +37,19 @@ public class RunTests
     }
 
     [Fact]
+    public void MixedChannelsReportTheirInformationMeasuresPerIntervalAndPerRun()
+    {
+        using var synthetic = new SyntheticScenario("gaussian-sparsemax", steps: 40);
+        var sc = ReferentialScenario.Parse(ScenarioFile.Load(synthetic.Path));
+        var summary = new ReferentialRunner(sc, ReferentialData.Load(sc)).Run(new RunOptions(Path.Combine(synthetic.Dir, "run")));
+        var point = new RunStore(Path.Combine(synthetic.Dir, "run")).ReadMetrics()[^1];
+        Assert.InRange(point.Extra!["vertex_fraction"], 0.0, 1.0);
+        Assert.True(double.IsFinite(point.Extra["direct_sum_entropy"]));
+        Assert.Equal(point.Extra["direct_sum_entropy"], summary.Extra!["final_direct_sum_entropy"]);
+        Assert.InRange(summary.MeanNonzeros, 1.0, 16.0);
+    }
+
+    [Fact]
     public void SparseMarginalizationBecomesSparseAndCountsItsReceiverCalls()
     {
         using var synthetic = new SyntheticScenario("sparsemax-marg", steps: 200);
