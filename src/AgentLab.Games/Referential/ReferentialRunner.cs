@@ -31,6 +31,7 @@ public sealed class ReferentialRunner
     public RunSummary Run(RunOptions options)
     {
         var sc = _scenario;
+        var wall = Stopwatch.StartNew();
         Directory.CreateDirectory(options.OutputDirectory);
         var store = new RunStore(options.OutputDirectory);
         var checkpoints = new CheckpointDirectory(Path.Combine(options.OutputDirectory, "checkpoints"), options.KeepCheckpoints);
@@ -71,53 +72,56 @@ public sealed class ReferentialRunner
         var watch = Stopwatch.StartNew();
         double secondsAtStart = trainSeconds;
         long startStep = agents.ChannelContext.Step;
-        while (agents.ChannelContext.Step < sc.Steps)
+        try
         {
-            sampler.DrawBatch(agents.GameRng, batch);
-            var (senderIndex, receiverIndex) = agents.Pairing.PairFor(agents.ChannelContext.Step);
-            var reply = Play(system, coordinator, new PlayStep(batch.Targets, batch.Candidates, batch.TargetIndex, Sender: senderIndex, Receiver: receiverIndex));
-            if (reply is StepFailed failed)
+            while (agents.ChannelContext.Step < sc.Steps)
             {
-                if (failed.Permanent)
+                sampler.DrawBatch(agents.GameRng, batch);
+                var (senderIndex, receiverIndex) = agents.Pairing.PairFor(agents.ChannelContext.Step);
+                var reply = Play(coordinator, new PlayStep(batch.Targets, batch.Candidates, batch.TargetIndex, Sender: senderIndex, Receiver: receiverIndex));
+                if (reply is StepFailed failed)
                 {
-                    system.ShutdownAsync().GetAwaiter().GetResult();
-                    throw new AgentFailedException(failed.Agent, failed.Cause);
+                    if (failed.Permanent) throw new AgentFailedException(failed.Agent, failed.Cause);
+                    var last = checkpoints.FindLatestValid().Checkpoint!;
+                    agents.Restore(last);
+                    trainSeconds = double.Parse(last.GetMetadata("train_seconds"), CultureInfo.InvariantCulture);
+                    store.TruncateAfter(agents.ChannelContext.Step);
+                    Console.Error.WriteLine($"agentlab: agent \"{failed.Agent}\" failed ({failed.Cause.GetType().Name}: {failed.Cause.Message}); restarted, all agents rolled back to step {agents.ChannelContext.Step}");
+                    interval = new IntervalAverages(trainSeconds, agents.ChannelContext.Step * sc.Batch);
+                    watch.Restart();
+                    secondsAtStart = trainSeconds;
+                    continue;
                 }
-                var last = checkpoints.FindLatestValid().Checkpoint!;
-                agents.Restore(last);
-                trainSeconds = double.Parse(last.GetMetadata("train_seconds"), CultureInfo.InvariantCulture);
-                store.TruncateAfter(agents.ChannelContext.Step);
-                Console.Error.WriteLine($"agentlab: agent \"{failed.Agent}\" failed ({failed.Cause.GetType().Name}: {failed.Cause.Message}); restarted, all agents rolled back to step {agents.ChannelContext.Step}");
-                interval = new IntervalAverages(trainSeconds, agents.ChannelContext.Step * sc.Batch);
+                interval.Add(((StepCompleted)reply).Outcome, (agents.Channel as PathwiseVectorChannel)?.LastStatistics);
+                long done = agents.ChannelContext.Step;
+                bool log = done % sc.LogEvery == 0 || done == sc.Steps;
+                bool validate = done % sc.ValidationEvery == 0 || done == sc.Steps;
+                bool checkpoint = done % sc.CheckpointEvery == 0 || done == sc.Steps;
+                if (!log && !validate && !checkpoint) continue;
+
+                trainSeconds = secondsAtStart + watch.Elapsed.TotalSeconds;
+                double? validationSuccess = null;
+                if (validate) validationSuccess = Evaluate(evaluator, validation, agents).Success;
+                if (log || validate)
+                {
+                    var point = interval.ToPoint(done, done * sc.Batch, trainSeconds, validationSuccess);
+                    lastExtra = point.Extra;
+                    store.Append(point);
+                    options.Metrics?.Record(point, tags);
+                    options.Progress?.Invoke(new RunProgress(done, sc.Steps, point.Success, point.ReceiverCalls, point.GamesPerSecond, validationSuccess));
+                    interval = new IntervalAverages(trainSeconds, done * sc.Batch);
+                }
+                if (checkpoint) SaveCheckpoint(checkpoints, agents, trainSeconds);
                 watch.Restart();
                 secondsAtStart = trainSeconds;
-                continue;
             }
-            interval.Add(((StepCompleted)reply).Outcome, (agents.Channel as PathwiseVectorChannel)?.LastStatistics);
-            long done = agents.ChannelContext.Step;
-            bool log = done % sc.LogEvery == 0 || done == sc.Steps;
-            bool validate = done % sc.ValidationEvery == 0 || done == sc.Steps;
-            bool checkpoint = done % sc.CheckpointEvery == 0 || done == sc.Steps;
-            if (!log && !validate && !checkpoint) continue;
-
             trainSeconds = secondsAtStart + watch.Elapsed.TotalSeconds;
-            double? validationSuccess = null;
-            if (validate) validationSuccess = Evaluate(evaluator, validation, agents).Success;
-            if (log || validate)
-            {
-                var point = interval.ToPoint(done, done * sc.Batch, trainSeconds, validationSuccess);
-                lastExtra = point.Extra;
-                store.Append(point);
-                options.Metrics?.Record(point, tags);
-                options.Progress?.Invoke(new RunProgress(done, sc.Steps, point.Success, point.ReceiverCalls, point.GamesPerSecond, validationSuccess));
-                interval = new IntervalAverages(trainSeconds, done * sc.Batch);
-            }
-            if (checkpoint) SaveCheckpoint(checkpoints, agents, trainSeconds);
-            watch.Restart();
-            secondsAtStart = trainSeconds;
         }
-        trainSeconds = secondsAtStart + watch.Elapsed.TotalSeconds;
-        system.ShutdownAsync().GetAwaiter().GetResult();
+        finally
+        {
+            // The agents' actors stop whatever ends the loop (success, a stopped agent, a diverged loss).
+            system.ShutdownAsync().GetAwaiter().GetResult();
+        }
 
         var result = Evaluate(evaluator, test, agents);
         var summary = new RunSummary
@@ -131,7 +135,7 @@ public sealed class ReferentialRunner
             MeanReceiverCalls = result.ReceiverCalls,
             MeanNonzeros = result.Nonzeros,
             TrainGamesPerSecond = trainSeconds > 0 ? agents.ChannelContext.Step * sc.Batch / trainSeconds : 0,
-            WallSeconds = trainSeconds,
+            WallSeconds = wall.Elapsed.TotalSeconds,
             // Mixed channels: the message measures of the last training interval (vertex fraction, H⊕).
             Extra = lastExtra?.ToDictionary(kv => "final_" + kv.Key, kv => kv.Value),
             Notes = new Dictionary<string, string>
@@ -147,7 +151,7 @@ public sealed class ReferentialRunner
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(30);
 
     /// <summary>One step through the coordinator; a diverged loss surfaces as itself, not wrapped in actor failures.</summary>
-    private static StepReply Play(ActorSystem system, ActorRef coordinator, PlayStep step)
+    private static StepReply Play(ActorRef coordinator, PlayStep step)
     {
         try
         {
@@ -155,7 +159,6 @@ public sealed class ReferentialRunner
         }
         catch (ActorFailedException e)
         {
-            system.ShutdownAsync().GetAwaiter().GetResult();
             for (Exception? inner = e; inner != null; inner = inner.InnerException)
                 if (inner is NonFiniteException nonFinite) throw new NonFiniteException(nonFinite.Message);
             throw;
