@@ -9,6 +9,9 @@ public interface IReceiverAgent
     /// <summary>Log-probabilities over candidates [plan.Count, G]; valid until <see cref="ApplyCotangents"/>.</summary>
     Tensor Decode(Tensor candidates, MessagePlan plan);
 
-    /// <summary>Back-propagates, steps when <paramref name="update"/>, and returns d loss / d message vectors for continuous plans.</summary>
+    /// <summary>
+    /// Back-propagates, steps when <paramref name="update"/>, and for continuous plans returns d loss / d message
+    /// at the plan's stored (index, value) entries, aligned with plan.MessageValue.
+    /// </summary>
     Tensor? ApplyCotangents(ReadOnlySpan<float> dLogProbs, bool update);
 }

@@ -41,6 +41,9 @@ public sealed class GumbelSoftmaxChannel(string name, bool straightThrough, floa
             y.CopyTo(message);
     }
 
+    /// <summary>Straight-through back-propagates through the soft y, so it needs d/d message on every coordinate.</summary>
+    protected override bool CotangentOnEveryCoordinate => straightThrough;
+
     /// <summary>ds += (1/T)(y ⊙ dy − y⟨y, dy⟩) with the soft y, for both variants.</summary>
     protected override void AddRowVjp(int game, ReadOnlySpan<float> dMessage, Span<float> dScores) =>
         GumbelSoftmaxSample.AddVjp<float>(_soft!.Row(game), dMessage, _temperature, dScores);

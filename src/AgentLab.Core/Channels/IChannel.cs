@@ -26,8 +26,11 @@ public interface IChannel
     StepOutcome Assess(Tensor scores, MessagePlan plan, Tensor logProbs, int[] targets, ChannelContext context,
         Span<float> dLogProbs, Tensor dScores);
 
-    /// <summary>Adds the pathwise gradient through the message vectors ([B, V] cotangent) to dScores.</summary>
-    void AddMessageCotangent(MessagePlan plan, Tensor dVectors, Tensor dScores);
+    /// <summary>
+    /// Adds the pathwise gradient through the message vectors to dScores, given d objective / d message at
+    /// the plan's stored entries (<paramref name="dMessages"/> is aligned with plan.MessageValue).
+    /// </summary>
+    void AddMessageCotangent(MessagePlan plan, Tensor dMessages, Tensor dScores);
 
     /// <summary>Adds the channel's own training state (baselines, learned baseline networks) to a checkpoint.</summary>
     void SaveState(ICollection<CheckpointEntry> entries, IDictionary<string, string> metadata) { }

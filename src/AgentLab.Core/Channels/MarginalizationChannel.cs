@@ -77,6 +77,6 @@ public sealed class MarginalizationChannel : IChannel
             plan.ReceiverCallsPerGame, plan.MeanNonzeros);
     }
 
-    public void AddMessageCotangent(MessagePlan plan, Tensor dVectors, Tensor dScores) =>
+    public void AddMessageCotangent(MessagePlan plan, Tensor dMessages, Tensor dScores) =>
         throw new InvalidOperationException($"{Name} sends discrete messages; there is no message cotangent");
 }

@@ -89,7 +89,7 @@ public sealed class NvilChannel : IChannel
         return _tape.Reshape(_baseline.Forward(_tape, mean), batch);
     }
 
-    public void AddMessageCotangent(MessagePlan plan, Tensor dVectors, Tensor dScores) =>
+    public void AddMessageCotangent(MessagePlan plan, Tensor dMessages, Tensor dScores) =>
         throw new InvalidOperationException($"{Name} sends discrete messages; there is no message cotangent");
 
     public void SaveState(ICollection<CheckpointEntry> entries, IDictionary<string, string> metadata)

@@ -4,16 +4,18 @@ namespace AgentLab.Channels;
 
 /// <summary>
 /// A channel that sends one sampled vector per game and differentiates it pathwise with its noise held
-/// fixed (Gumbel-Softmax, Gaussian-Sparsemax, K-D Hard Concrete): the receiver reads the vector through a
-/// linear map, its gradient with respect to the vector comes back through
-/// <see cref="AddMessageCotangent"/>, and the subclass maps it to the scores by the sample's VJP. The
-/// objective is <see cref="VectorMessageObjective"/>. Subclasses only say how one row is sampled and
-/// differentiated.
+/// fixed (Gumbel-Softmax, Gaussian-Sparsemax, K-D Hard Concrete): the vector goes into the plan as the
+/// (index, value) pairs of its nonzeros, the receiver reads it through a linear map, its gradient with
+/// respect to those entries comes back through <see cref="AddMessageCotangent"/>, and the subclass maps it
+/// to the scores by the sample's VJP. The sparsemax-based samples need no more: their VJP reads the
+/// cotangent only on the support. The objective is <see cref="VectorMessageObjective"/>. Subclasses only
+/// say how one row is sampled and differentiated.
 /// </summary>
 public abstract class PathwiseVectorChannel : IChannel
 {
     private readonly float _entropyCoefficient;
     private Tensor? _messages;
+    private float[] _dMessage = [];
 
     protected PathwiseVectorChannel(string name, float entropyCoefficient)
     {
@@ -35,6 +37,7 @@ public abstract class PathwiseVectorChannel : IChannel
         if (_messages == null || _messages.Length != scores.Length)
         {
             _messages = new Tensor(batch, vocab);
+            _dMessage = new float[vocab];
             Resize(batch, vocab);
         }
         BeginPlan(context);
@@ -45,7 +48,7 @@ public abstract class PathwiseVectorChannel : IChannel
             var message = _messages.Row(b);
             SampleRow(b, scores.Row(b), message, context);
             foreach (float v in message) if (v != 0f) nonzeros++;
-            message.CopyTo(plan.Vectors.Row(b));
+            plan.AddMessage(message, CotangentOnEveryCoordinate);
         }
         plan.MeanNonzeros = (float)nonzeros / batch;
     }
@@ -58,11 +61,21 @@ public abstract class PathwiseVectorChannel : IChannel
         return outcome;
     }
 
-    public void AddMessageCotangent(MessagePlan plan, Tensor dVectors, Tensor dScores)
+    public void AddMessageCotangent(MessagePlan plan, Tensor dMessages, Tensor dScores)
     {
         _ = Messages;
-        for (int b = 0; b < plan.Batch; b++) AddRowVjp(b, dVectors.Row(b), dScores.Row(b));
+        for (int b = 0; b < plan.Batch; b++)
+        {
+            plan.ScatterMessage(b, dMessages.Data, _dMessage);
+            AddRowVjp(b, _dMessage, dScores.Row(b));
+        }
     }
+
+    /// <summary>
+    /// True when the VJP needs the message cotangent off the message's support too (straight-through, which
+    /// differentiates a dense soft sample it does not send): the plan then stores every coordinate.
+    /// </summary>
+    protected virtual bool CotangentOnEveryCoordinate => false;
 
     /// <summary>Called when the batch shape changes, before the plan: size per-game buffers here.</summary>
     protected abstract void Resize(int batch, int vocab);

@@ -122,7 +122,7 @@ public sealed class ScoreFunctionChannel : IChannel
             plan.ReceiverCallsPerGame, 1f);
     }
 
-    public void AddMessageCotangent(MessagePlan plan, Tensor dVectors, Tensor dScores) =>
+    public void AddMessageCotangent(MessagePlan plan, Tensor dMessages, Tensor dScores) =>
         throw new InvalidOperationException($"{Name} sends discrete messages; there is no message cotangent");
 
     public void SaveState(ICollection<CheckpointEntry> entries, IDictionary<string, string> metadata)

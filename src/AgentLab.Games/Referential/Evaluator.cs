@@ -66,8 +66,7 @@ public sealed class Evaluator
         if (continuous)
         {
             _greedy.UseVectors();
-            _greedy.Vectors.Zero();
-            for (int b = 0; b < scores.Shape[0]; b++) _greedy.Vectors.Row(b)[RowKernels.ArgMax(scores.Row(b))] = 1f;
+            for (int b = 0; b < scores.Shape[0]; b++) _greedy.AddVertexMessage(RowKernels.ArgMax(scores.Row(b)));
         }
         else
             for (int b = 0; b < scores.Shape[0]; b++) _greedy.AddPair(b, RowKernels.ArgMax(scores.Row(b)), 1f);

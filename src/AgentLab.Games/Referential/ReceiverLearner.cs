@@ -7,7 +7,8 @@ namespace AgentLab.Games.Referential;
 /// <summary>
 /// The receiver's learning state: network, tape, Adam. Decode encodes each game's candidates once and
 /// scores the messages of the plan; ApplyCotangents back-propagates the cotangent of those log-probabilities,
-/// steps, and returns the cotangent of the message vectors for continuous channels (null otherwise).
+/// steps, and returns the cotangent of the message vectors for continuous channels (null otherwise), at the
+/// plan's stored (index, value) entries only.
 /// </summary>
 public sealed class ReceiverLearner : IReceiverAgent
 {
@@ -41,11 +42,16 @@ public sealed class ReceiverLearner : IReceiverAgent
     {
         var encodings = Network.EncodeCandidates(_tape, _tape.Constant(candidates, "candidates"));
         if (!plan.IsContinuous) { _messages = null; return Network.DecodeSymbols(_tape, encodings, plan.Game, plan.Symbol, plan.Count); }
-        _messages = _tape.Input(plan.Vectors, "messages");
-        return Network.DecodeVectors(_tape, encodings, _messages);
+        if (plan.MessageCount != plan.Batch)
+            throw new InvalidOperationException($"receiver: the plan holds {plan.MessageCount} vector messages for {plan.Batch} games");
+        _messages = _tape.Input(plan.MessageValue, "messages");
+        return Network.DecodeVectors(_tape, encodings, _messages, plan);
     }
 
-    /// <summary>Back-propagates, steps (when <paramref name="update"/>), and returns d loss / d message vectors ([B, V]) for continuous plans.</summary>
+    /// <summary>
+    /// Back-propagates, steps (when <paramref name="update"/>), and for continuous plans returns d loss / d
+    /// message at the plan's stored entries (aligned with plan.MessageValue; the rest of the buffer is 0).
+    /// </summary>
     public Tensor? ApplyCotangents(ReadOnlySpan<float> dLogProbs, bool update = true)
     {
         var logProbs = _logProbs ?? throw new InvalidOperationException("receiver: cotangents arrived before any Decode");

@@ -1,11 +1,13 @@
+using AgentLab.Channels;
 using AgentLab.Numerics;
 
 namespace AgentLab.Games.Referential;
 
 /// <summary>
 /// The seeds' receiver: candidate encodings r_i = R1 x_i (no bias, shared over candidates); a discrete
-/// message z is embedded as msg_table[z] (N(0,1) init), a relaxed or mixed message y as W2 y (no bias);
-/// log-probabilities over candidates are log_softmax_i ⟨r_i, m⟩.
+/// message z is embedded as msg_table[z] (N(0,1) init), a relaxed or mixed message y as W2 y (no bias),
+/// summed over y's stored entries only, m = Σ_{j ∈ nz(y)} y_j W2[:, j]; log-probabilities over candidates
+/// are log_softmax_i ⟨r_i, m⟩.
 /// </summary>
 public sealed class ReceiverNetwork : Module
 {
@@ -28,9 +30,14 @@ public sealed class ReceiverNetwork : Module
     public Var DecodeSymbols(Tape tape, Var encodings, int[] game, int[] symbol, int count) =>
         tape.LogSoftmax(tape.PairLogits(encodings, MessageTable.Table, game, symbol, count));
 
-    /// <summary>Log-probabilities [B, G] for one message vector per game, [B, V].</summary>
-    public Var DecodeVectors(Tape tape, Var encodings, Var messages) =>
-        tape.LogSoftmax(tape.BatchedMatVec(encodings, Relaxed.Forward(tape, messages)));
+    /// <summary>
+    /// Log-probabilities [B, G] for one message vector per game, given as the (index, value) entries of the
+    /// plan (<paramref name="values"/> holds plan.MessageValue): O(nnz · E) per game for sparse messages,
+    /// one GEMM for dense ones (<see cref="Tape.SparseLinear"/>).
+    /// </summary>
+    public Var DecodeVectors(Tape tape, Var encodings, Var values, MessagePlan plan) =>
+        tape.LogSoftmax(tape.BatchedMatVec(encodings,
+            tape.SparseLinear(values, plan.MessageStart, plan.MessageIndex, plan.MessageCount, Relaxed.Weight)));
 
     public override IEnumerable<Parameter> Parameters() => [Lin1.Weight, MessageTable.Table, Relaxed.Weight];
 }

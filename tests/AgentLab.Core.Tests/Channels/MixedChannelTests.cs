@@ -47,10 +47,11 @@ public class MixedChannelTests
             var normals = Enumerable.Range(0, Vocab).Select(i => (float)ForcedNormal(b, i)).ToArray();
             var y = new float[Vocab];
             support += GaussianSparsemaxSample.Forward<float>(scores.Row(b), normals, 1f, new float[Vocab], y);
-            Assert.Equal(y, plan.Vectors.Row(b).ToArray());
+            Assert.Equal(y, Dense(plan, b));
         }
         Assert.True(plan.IsContinuous);
         Assert.Equal(1f, plan.ReceiverCallsPerGame);
+        Assert.Equal(support, plan.MessageEntries); // sent as its nonzeros, nothing else
         Assert.Equal((float)support / Batch, plan.MeanNonzeros);
         Assert.InRange(plan.MeanNonzeros, 1f, Vocab - 1f); // this batch is sparse but not all vertices
     }
@@ -73,7 +74,7 @@ public class MixedChannelTests
             var gumbels = Enumerable.Range(0, Vocab).Select(i => GumbelNoise.FromUniform<float>(ForcedUniform(b, i))).ToArray();
             var y = new float[Vocab];
             support += KdHardConcreteSample.Forward<float>(scores.Row(b), gumbels, temperature, 1.1f, new float[Vocab], y);
-            Assert.Equal(y, plan.Vectors.Row(b).ToArray());
+            Assert.Equal(y, Dense(plan, b));
         }
         Assert.Equal((float)support / Batch, plan.MeanNonzeros);
     }
@@ -88,7 +89,9 @@ public class MixedChannelTests
         var channel = Create(name);
         channel.Plan(scores, plan, new ChannelContext(new Rng(1)));
         var dScores = new Tensor(Batch, Vocab);
-        channel.AddMessageCotangent(plan, cotangent, dScores);
+        // The receiver returns the cotangent on the stored entries only; the check below is against the dense
+        // pairing, so it also shows that nothing off the support (or, for straight-through, anything) is lost.
+        channel.AddMessageCotangent(plan, AtStoredEntries(plan, cotangent), dScores);
 
         // Straight-through's gradient is by design not the gradient of what it sends: differentiate its soft sample.
         var probe = name == "gumbel-st" ? Create("gumbel") : channel;
@@ -111,8 +114,45 @@ public class MixedChannelTests
         var plan = new MessagePlan(Batch, Vocab, Vocab);
         channel.Plan(scores, plan, new ChannelContext(new Rng(1)));
         double sum = 0;
-        for (int i = 0; i < scores.Length; i++) sum += (double)plan.Vectors.Data[i] * cotangent.Data[i];
+        for (int b = 0; b < Batch; b++)
+        {
+            var y = Dense(plan, b);
+            for (int i = 0; i < Vocab; i++) sum += (double)y[i] * cotangent[b, i];
+        }
         return sum;
+    }
+
+    [Theory, MemberData(nameof(Channels))]
+    public void The_plan_stores_each_message_as_its_nonzeros_in_ascending_order_and_straight_through_every_coordinate(string name)
+    {
+        var plan = new MessagePlan(Batch, Vocab, Vocab);
+        Create(name).Plan(Scores(), plan, new ChannelContext(new Rng(1)));
+        Assert.Equal(Batch, plan.MessageCount);
+        for (int b = 0; b < Batch; b++)
+        {
+            var y = Dense(plan, b);
+            var stored = plan.MessageIndex[plan.MessageStart[b]..plan.MessageStart[b + 1]];
+            var expected = name == "gumbel-st" ? Enumerable.Range(0, Vocab) : Enumerable.Range(0, Vocab).Where(i => y[i] != 0f);
+            Assert.Equal(expected, stored);
+        }
+        if (name == "gumbel-st") Assert.Equal(1f, plan.MeanNonzeros); // its cost is still one symbol
+    }
+
+    /// <summary>Game b's message as a dense vector.</summary>
+    private static float[] Dense(MessagePlan plan, int b)
+    {
+        var y = new float[plan.Vocab];
+        plan.ScatterMessage(b, plan.MessageValue.Data, y);
+        return y;
+    }
+
+    /// <summary>A dense [B, V] cotangent read at the plan's stored entries, as the receiver returns it.</summary>
+    private static Tensor AtStoredEntries(MessagePlan plan, Tensor dense)
+    {
+        var entries = new Tensor(plan.MessageValue.Length);
+        for (int b = 0; b < plan.Batch; b++)
+            for (int k = plan.MessageStart[b]; k < plan.MessageStart[b + 1]; k++) entries[k] = dense[b, plan.MessageIndex[k]];
+        return entries;
     }
 
     [Theory]
@@ -133,7 +173,7 @@ public class MixedChannelTests
 
         var statistics = channel.LastStatistics;
         Assert.Equal(plan.MeanNonzeros, statistics.MeanNonzeros, 6);
-        int vertices = Enumerable.Range(0, Batch).Count(b => plan.Vectors.Row(b).ToArray().Count(v => v != 0f) == 1);
+        int vertices = Enumerable.Range(0, Batch).Count(b => Dense(plan, b).Count(v => v != 0f) == 1);
         Assert.Equal((double)vertices / Batch, statistics.VertexFraction);
         if (name == "gaussian-sparsemax")
         {

@@ -14,6 +14,9 @@ public class ActorAgentsTests
     [Theory]
     [InlineData("sparsemax-marg")]
     [InlineData("gumbel")]
+    [InlineData("gumbel-st")]
+    [InlineData("gaussian-sparsemax")]
+    [InlineData("hard-concrete")]
     [InlineData("sfe")]
     public async Task ACoordinatorDrivenRunEqualsTheSameComputationWithoutActors(string method)
     {

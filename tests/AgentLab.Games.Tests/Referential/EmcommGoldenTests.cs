@@ -69,7 +69,9 @@ public class EmcommGoldenTests
         var outcome = step.Run(_golden.Batch(), sender, receiver, channel, new ChannelContext(new Rng(1)), update: false);
         var expected = golden.GetProperty("expected");
         var message = EmcommGolden.Flatten(expected.GetProperty("message_fed_to_receiver"));
-        for (int i = 0; i < message.Length; i++) EmcommGolden.Close(message[i], step.Plan.Vectors.Data[i], 2e-5, $"y[{i}]");
+        var sent = new float[_golden.Games * _golden.Vocab];
+        for (int b = 0; b < _golden.Games; b++) step.Plan.ScatterMessage(b, step.Plan.MessageValue.Data, sent.AsSpan(b * _golden.Vocab, _golden.Vocab));
+        for (int i = 0; i < message.Length; i++) EmcommGolden.Close(message[i], sent[i], 2e-5, $"y[{i}]");
         EmcommGolden.Close(expected.GetProperty("loss_mean").GetDouble(), outcome.TaskLoss, 2e-5, "loss");
         EmcommGolden.Close(expected.GetProperty("acc_mean").GetDouble(), outcome.Success, 2e-5, "success");
         EmcommGolden.Close(expected.GetProperty("full_loss").GetDouble(), outcome.Objective, 2e-5, "objective");
