@@ -7,8 +7,9 @@ namespace AgentLab.Channels;
 /// <summary>
 /// Gaussian-Sparsemax messages (Farinhas et al. 2022; docs/ALGORITHMS.md §8.4): y = sparsemax(s + σn), n ~
 /// N(0, I), σ = 1 as in the experiments (no temperature). The message is a sparse vector on a face of the
-/// simplex, sent as is (nonzeros = the measured support size) and differentiated pathwise through the
-/// sparsemax Jacobian at s + σn. <see cref="PathwiseVectorChannel.LastStatistics"/> carries a Monte Carlo
+/// simplex, sent as the (index, value) entries of its support (nonzeros = the measured support size) and
+/// differentiated pathwise through the sparsemax Jacobian at s + σn, which needs the receiver's cotangent
+/// on the support only. <see cref="PathwiseVectorChannel.LastStatistics"/> carries a Monte Carlo
 /// estimate of the messages' direct-sum entropy from their exact density (§8.4, §8.7).
 /// </summary>
 public sealed class GaussianSparsemaxChannel : PathwiseVectorChannel

@@ -7,8 +7,9 @@ namespace AgentLab.Channels;
 /// K-D Hard Concrete messages (Farinhas et al. 2022; docs/ALGORITHMS.md §8.3): a Gumbel-Softmax sample
 /// r = softmax((s + g)/T) is stretched and projected, y = sparsemax(λr) with λ = 1.1 (the signal-game
 /// setting), so small coordinates are cut and y lies on a face of the simplex. T follows the Gumbel
-/// schedule (<see cref="TemperatureSchedule"/>). The message is sent as a sparse vector (nonzeros = the
-/// measured support size) and differentiated pathwise, J = J_softmax/T · λ · J_sparsemax(λr).
+/// schedule (<see cref="TemperatureSchedule"/>). The message is sent as the (index, value) entries of its
+/// support (nonzeros = the measured support size) and differentiated pathwise,
+/// J = J_softmax/T · λ · J_sparsemax(λr), which reads the cotangent on the support only.
 /// <see cref="PathwiseVectorChannel.LastStatistics"/> has nonzeros and the vertex fraction but no H⊕:
 /// §8 gives no tractable density for this law (it would need a (K − f)-dimensional integral per face).
 /// </summary>

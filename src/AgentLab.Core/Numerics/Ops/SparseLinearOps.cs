@@ -7,7 +7,7 @@ public sealed partial class Tape
     /// Above this many stored entries per row on average, <see cref="SparseLinear"/> scatters the rows into
     /// a dense matrix and runs GEMMs: for the receiver's [64 × 256]·[256 × 256] map, OpenBLAS's dense
     /// product is faster than strided per-entry column reads from about 6 entries a row on (measured with
-    /// bench `sparse-linear`: narrow/wide time 0.50 at 2 entries, 0.88 at 4, 1.10 at 6; docs/PERFORMANCE.md).
+    /// bench `sparse-linear`: narrow/wide time 0.43 at 2 entries, 0.87 at 4, 1.02 at 5, 1.09 at 6; docs/PERFORMANCE.md).
     /// </summary>
     public const int WideSparseRow = 5;
 
@@ -61,6 +61,10 @@ public sealed partial class Tape
 
         // W is [out, in]: column c is every inDim-th float from c. With a few entries per row, reading those
         // strided floats directly beats both copying the columns out first and the dense GEMM (bench `sparse-linear`).
+        // Each sum is one fused multiply-add chain in the GEMM's order (ascending inner index, from 0) and the
+        // GEMM's terms for unstored entries are exact zeros, so where its kernel accumulates the same way both
+        // paths give the same bits (here they did for the receiver's 256 × 256 map); elsewhere they agree to
+        // float rounding.
         for (int r = 0; r < rows; r++)
         {
             var y = yv.Row(r);
@@ -69,7 +73,7 @@ public sealed partial class Tape
             {
                 float acc = 0f;
                 int wRow = o * inDim;
-                for (int k = start; k < end; k++) acc += v[k] * w[wRow + columns[k]];
+                for (int k = start; k < end; k++) acc = MathF.FusedMultiplyAdd(v[k], w[wRow + columns[k]], acc);
                 y[o] = acc;
             }
         }
@@ -89,8 +93,8 @@ public sealed partial class Tape
                     for (int o = 0; o < outDim; o++)
                     {
                         float g = dy[dyRow + o];
-                        dvk += w[o * inDim + c] * g;
-                        if (dw != null) dw[o * inDim + c] += vk * g;
+                        dvk = MathF.FusedMultiplyAdd(w[o * inDim + c], g, dvk);
+                        if (dw != null) dw[o * inDim + c] = MathF.FusedMultiplyAdd(vk, g, dw[o * inDim + c]);
                     }
                     if (dv != null) dv[k] += dvk;
                 }
