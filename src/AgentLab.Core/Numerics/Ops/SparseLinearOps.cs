@@ -6,7 +6,7 @@ public sealed partial class Tape
     /// <summary>
     /// Above this many stored entries per row on average, <see cref="SparseLinear"/> scatters the rows into
     /// a dense matrix and runs GEMMs: for the receiver's [64 × 256]·[256 × 256] map, OpenBLAS's dense
-    /// product is faster than strided per-entry column reads from about 6 entries a row on (measured with
+    /// product is faster than strided per-entry column reads from about 5 entries a row on (measured with
     /// bench `sparse-linear`: narrow/wide time 0.43 at 2 entries, 0.87 at 4, 1.02 at 5, 1.09 at 6; docs/PERFORMANCE.md).
     /// </summary>
     public const int WideSparseRow = 5;
