@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace AgentLab.Sparse;
@@ -8,8 +9,11 @@ namespace AgentLab.Sparse;
 /// </summary>
 public static class Sparsemax
 {
-    /// <summary>Initial k of the default partial sort (doubled while the whole top-k is in the support).</summary>
-    public const int DefaultInitialK = 16;
+    /// <summary>
+    /// Initial k of the default partial sort (doubled while the whole top-k is in the support): the narrowed
+    /// candidate sets rarely exceed it, so they are sorted in one go.
+    /// </summary>
+    public const int DefaultInitialK = 32;
 
     /// <summary>
     /// Forward pass over a batch (the fast default: partial sort of the entries within 1 of the row max,
@@ -70,13 +74,16 @@ public static class Sparsemax
         InputChecks.Batch(rows, cols, dx.Length, nameof(dx));
         supports?.RequireShape(rows, cols, nameof(supports));
         T inverseTemperature = InputChecks.InverseTemperature(temperature);
-        int[] scratch = supports is null ? new int[cols] : [];
+        int[]? scratch = supports is null ? ArrayPool<int>.Shared.Rent(cols) : null;
         for (int r = 0; r < rows; r++)
         {
+            int ahead = r + SupportPrefetch.RowsAhead;
+            if (supports is not null && ahead < rows) SupportPrefetch.Row(dy.Slice(ahead * cols, cols), ReadOnlySpan<T>.Empty, supports[ahead]);
             var p = probs.Slice(r * cols, cols);
             var support = ShiftedScores.SupportOf(p, supports, r, scratch);
             BackwardRow(support, dy.Slice(r * cols, cols), dx.Slice(r * cols, cols), inverseTemperature);
         }
+        if (scratch is not null) ArrayPool<int>.Shared.Return(scratch);
     }
 
     /// <summary>Single-row VJP (see the batched overload).</summary>
@@ -137,7 +144,12 @@ public static class Sparsemax
         // τ ≥ max − 1 because the top entry's probability −τ is at most 1.
         public static T Cutoff => -T.One;
 
-        public static T Mass(ReadOnlySpan<T> values, T tau) => PositivePart.Sum(values, tau);
+        // Newton on the piecewise-linear mass itself (Michelot's algorithm): the slope is −|{u > τ}|.
+        public static (T Mass, T Step) MassAndStep(ReadOnlySpan<T> values, T tau, T target)
+        {
+            var (sum, count) = PositivePart.SumAndCount(values, tau);
+            return (sum, (sum - target) / count);
+        }
 
         public static int SupportSize(ReadOnlySpan<T> sorted, out T tau)
         {
