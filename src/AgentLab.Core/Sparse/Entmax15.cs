@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -73,17 +72,8 @@ public static class Entmax15
         InputChecks.Batch(rows, cols, dx.Length, nameof(dx));
         supports?.RequireShape(rows, cols, nameof(supports));
         T inverseTemperature = InputChecks.InverseTemperature(temperature);
-        int[]? scratch = supports is null ? ArrayPool<int>.Shared.Rent(cols) : null;
-        for (int r = 0; r < rows; r++)
-        {
-            int ahead = r + SupportPrefetch.RowsAhead;
-            if (supports is not null && ahead < rows)
-                SupportPrefetch.Row(probs.Slice(ahead * cols, cols), dy.Slice(ahead * cols, cols), supports[ahead]);
-            var p = probs.Slice(r * cols, cols);
-            var support = ShiftedScores.SupportOf(p, supports, r, scratch);
-            BackwardRow(p, support, dy.Slice(r * cols, cols), dx.Slice(r * cols, cols), inverseTemperature);
-        }
-        if (scratch is not null) ArrayPool<int>.Shared.Return(scratch);
+        SupportBackward.Run(probs, dy, dx, rows, cols, supports, readsProbs: true, inverseTemperature,
+            static (p, support, dy, dx, inverseTemperature) => BackwardRow(p, support, dy, dx, inverseTemperature));
     }
 
     /// <summary>Single-row VJP (see the batched overload).</summary>
@@ -153,10 +143,10 @@ public static class Entmax15
 
         // Newton on √m = ‖[h − τ]₊‖₂ (convex, and nearly linear on each piece, so it converges in far fewer
         // steps than Newton on m): d√m/dτ = −Σ[h − τ]₊/√m, so δ = (m − √(m·target))/Σ[h − τ]₊.
-        public static (T Mass, T Step) MassAndStep(ReadOnlySpan<T> values, T tau, T target)
+        public static (T Mass, T Step, T Above) MassAndStep(ReadOnlySpan<T> values, T tau, T target)
         {
-            var (sumOfSquares, sum) = PositivePart.SumOfSquaresAndSum(values, tau);
-            return (sumOfSquares, (sumOfSquares - T.Sqrt(sumOfSquares * target)) / sum);
+            var (count, sum, sumOfSquares) = PositivePart.Moments(values, tau);
+            return (sumOfSquares, (sumOfSquares - T.Sqrt(sumOfSquares * target)) / sum, count);
         }
 
         public static int SupportSize(ReadOnlySpan<T> sorted, out T tau)

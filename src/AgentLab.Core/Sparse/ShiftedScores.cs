@@ -169,6 +169,63 @@ internal static class ShiftedScores
         return count;
     }
 
+    /// <summary>
+    /// dest = exp((x − max)·scale) over the whole row (masked entries give 0); returns Σ dest. One pass
+    /// instead of separate shift, scale, exp and sum passes (each a call with its own setup and a trip
+    /// through the row).
+    /// </summary>
+    public static T ExpShifted<T>(ReadOnlySpan<T> x, T max, T scale, Span<T> dest) where T : IFloatingPointIeee754<T>
+    {
+        int n = x.Length, i = 0;
+        if (dest.Length < n) throw new ArgumentException("destination is shorter than the row");
+        T sum = T.Zero;
+        if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported && (typeof(T) == typeof(float) || typeof(T) == typeof(double)))
+        {
+            int width = Vector512<T>.Count;
+            var vMax = Vector512.Create(max);
+            var vScale = Vector512.Create(scale);
+            var acc = Vector512<T>.Zero;
+            ref T xr = ref MemoryMarshal.GetReference(x);
+            ref T dr = ref MemoryMarshal.GetReference(dest);
+            for (; i <= n - width; i += width)
+            {
+                var e = Exp((Vector512.LoadUnsafe(ref xr, (nuint)i) - vMax) * vScale);
+                Vector512.StoreUnsafe(e, ref dr, (nuint)i);
+                acc += e;
+            }
+            sum = Vector512.Sum(acc);
+        }
+        else if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported && (typeof(T) == typeof(float) || typeof(T) == typeof(double)))
+        {
+            int width = Vector256<T>.Count;
+            var vMax = Vector256.Create(max);
+            var vScale = Vector256.Create(scale);
+            var acc = Vector256<T>.Zero;
+            ref T xr = ref MemoryMarshal.GetReference(x);
+            ref T dr = ref MemoryMarshal.GetReference(dest);
+            for (; i <= n - width; i += width)
+            {
+                var e = Exp((Vector256.LoadUnsafe(ref xr, (nuint)i) - vMax) * vScale);
+                Vector256.StoreUnsafe(e, ref dr, (nuint)i);
+                acc += e;
+            }
+            sum = Vector256.Sum(acc);
+        }
+        for (; i < n; i++)
+        {
+            T e = T.Exp((x[i] - max) * scale);
+            dest[i] = e;
+            sum += e;
+        }
+        return sum;
+    }
+
+    private static Vector512<T> Exp<T>(Vector512<T> v) where T : IFloatingPointIeee754<T>
+        => typeof(T) == typeof(float) ? Vector512.Exp(v.As<T, float>()).As<float, T>() : Vector512.Exp(v.As<T, double>()).As<double, T>();
+
+    private static Vector256<T> Exp<T>(Vector256<T> v) where T : IFloatingPointIeee754<T>
+        => typeof(T) == typeof(float) ? Vector256.Exp(v.As<T, float>()).As<float, T>() : Vector256.Exp(v.As<T, double>()).As<double, T>();
+
     /// <summary>dest = (x − max)·scale over the whole row (masked entries stay −∞).</summary>
     public static void ShiftScale<T>(ReadOnlySpan<T> x, T max, T scale, Span<T> dest) where T : IFloatingPointIeee754<T>
     {

@@ -16,12 +16,12 @@ internal interface ISortedThresholdRule<T> where T : IFloatingPointIeee754<T>
     static abstract T Cutoff { get; }
 
     /// <summary>
-    /// The mass m(τ) = Σ_j p(u_j, τ) and a Newton step δ toward m = <paramref name="target"/> (≥ 1). The
-    /// mass is decreasing and equals 1 at the solution, so any τ with m(τ) ≥ 1 is a lower bound; the step
-    /// is taken on a convex decreasing function of m, so τ + δ is again a lower bound (the tangent lies
-    /// below the function).
+    /// The mass m(τ) = Σ_j p(u_j, τ), a Newton step δ toward m = <paramref name="target"/> (≥ 1) and the
+    /// number of values above τ. The mass is decreasing and equals 1 at the solution, so any τ with
+    /// m(τ) ≥ 1 is a lower bound; the step is taken on a convex decreasing function of m, so τ + δ is
+    /// again a lower bound (the tangent lies below the function).
     /// </summary>
-    static abstract (T Mass, T Step) MassAndStep(ReadOnlySpan<T> values, T tau, T target);
+    static abstract (T Mass, T Step, T Above) MassAndStep(ReadOnlySpan<T> values, T tau, T target);
 
     /// <summary>
     /// Support size k* and threshold τ from values sorted in descending order (largest = 0). The set of
@@ -54,14 +54,19 @@ internal static class SortedThresholdMap<T, TRule>
         InputChecks.Batch(rows, cols, probs.Length, nameof(probs));
         T inverseTemperature = InputChecks.InverseTemperature(temperature);
         supports?.Reset(rows, cols);
-        using var scratch = new RowScratch<T>(cols);
-        for (int r = 0; r < rows; r++)
-        {
-            Span<int> support = supports is null ? scratch.Indices : supports.RowBuffer(r);
-            var result = ForwardRow(scores.Slice(r * cols, cols), probs.Slice(r * cols, cols), inverseTemperature,
-                initialK, scratch, support, r);
-            supports?.SetCount(r, result.SupportSize);
-        }
+        RowBlocks.Run(scores, ReadOnlySpan<T>.Empty, probs, rows, cols, (inverseTemperature, supports, initialK, cols),
+            static (x, _, p, start, end, state) =>
+            {
+                var (inverseTemperature, supports, initialK, cols) = state;
+                using var scratch = new RowScratch<T>(cols);
+                for (int r = start; r < end; r++)
+                {
+                    Span<int> support = supports is null ? scratch.Indices : supports.RowBuffer(r);
+                    var result = ForwardRow(x.Slice(r * cols, cols), p.Slice(r * cols, cols), inverseTemperature,
+                        initialK, scratch, support, r);
+                    supports?.SetCount(r, result.SupportSize);
+                }
+            });
     }
 
     public static RowThreshold<T> ForwardSingle(ReadOnlySpan<T> scores, Span<T> probs, T temperature, int initialK)
@@ -88,12 +93,15 @@ internal static class SortedThresholdMap<T, TRule>
             Span<T> values = scratch.Values;
             Span<int> indices = scratch.Indices;
             int candidates = ShiftedScores.GatherAbove(x, max, scale, TRule.Cutoff, values, indices);
+            // −∞ padding to whole vectors changes no sum and is never kept, and spares the passes below
+            // their scalar tails.
+            int padded = RowScratch<T>.PadToVectors(values, candidates);
             // Only the candidates above a proven lower bound of τ need ordering; the largest one at or below it
             // is the sentinel a full sort would test next.
-            T lower = LowerBound(values[..candidates]);
+            T lower = LowerBound(values[..padded], candidates);
             // Keep the columns above the bound (in place, still in column order) and their values to sort.
             Span<T> sorted = scratch.Sorted;
-            int above = ShiftedScores.KeepAbove<T>(values[..candidates], indices, lower, sorted, out T nextBelow);
+            int above = ShiftedScores.KeepAbove<T>(values[..padded], indices, lower, sorted, out T nextBelow);
             // τ ≥ cutoff holds mathematically; checking it keeps every non-candidate provably at 0.
             if (TryPartialSort(x, max, scale, sorted, above, nextBelow, initialK, out tau) && tau >= TRule.Cutoff)
             {
@@ -123,30 +131,33 @@ internal static class SortedThresholdMap<T, TRule>
         return new RowThreshold<T>(tau + max * scale, supportSize);
     }
 
-    /// <summary>Newton steps that narrow the candidates before sorting (few are needed: they converge quadratically).</summary>
+    /// <summary>At most this many Newton steps narrow the candidates before sorting (they converge quadratically).</summary>
     private const int LowerBoundSteps = 8;
 
     /// <summary>
-    /// A lower bound L ≤ τ by Newton's method on the mass from the cutoff: the mass is convex and
-    /// decreasing, so each step lands below τ again (for sparsemax this is Michelot's algorithm). Steps aim
-    /// at a mass slightly above 1, and a step is kept only if its computed mass reaches that margin, which
-    /// covers the rounding of the sums. Correctness never depends on the bound (the sentinel test catches
-    /// one that is too high); it only keeps the sorted set close to the support.
+    /// A lower bound L ≤ τ by Newton's method on the mass from the cutoff: each step lands below τ again
+    /// (for sparsemax this is Michelot's algorithm). Steps aim at a mass slightly above 1, and a step is
+    /// kept only if its computed mass reaches that margin, which covers the rounding of the sums. It stops
+    /// once a step passes no candidate: the set to sort is then (nearly) the support. Correctness never
+    /// depends on the bound (the sentinel test catches one that is too high); it only keeps the sorted set
+    /// small. <paramref name="candidates"/> may end in −∞ padding; <paramref name="count"/> excludes it.
     /// </summary>
-    private static T LowerBound(ReadOnlySpan<T> candidates)
+    private static T LowerBound(ReadOnlySpan<T> candidates, int count)
     {
         T low = TRule.Cutoff;
         T epsilon = T.BitIncrement(T.One) - T.One;
-        T required = T.One + T.CreateTruncating(4 * (candidates.Length + 4)) * epsilon;
-        var (mass, step) = TRule.MassAndStep(candidates, low, required);
+        T required = T.One + T.CreateTruncating(4 * (count + 4)) * epsilon;
+        var (_, step, above) = TRule.MassAndStep(candidates, low, required);
         for (int iteration = 0; iteration < LowerBoundSteps; iteration++)
         {
             T next = low + step;
             if (!(next > low)) break;
-            (T nextMass, step) = TRule.MassAndStep(candidates, next, required);
+            var (nextMass, nextStep, nextAbove) = TRule.MassAndStep(candidates, next, required);
             if (!(nextMass >= required)) break;
             low = next;
-            mass = nextMass;
+            step = nextStep;
+            if (nextAbove == above) break;
+            above = nextAbove;
         }
         return low;
     }

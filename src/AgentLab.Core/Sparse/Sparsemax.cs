@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 
 namespace AgentLab.Sparse;
@@ -74,16 +73,8 @@ public static class Sparsemax
         InputChecks.Batch(rows, cols, dx.Length, nameof(dx));
         supports?.RequireShape(rows, cols, nameof(supports));
         T inverseTemperature = InputChecks.InverseTemperature(temperature);
-        int[]? scratch = supports is null ? ArrayPool<int>.Shared.Rent(cols) : null;
-        for (int r = 0; r < rows; r++)
-        {
-            int ahead = r + SupportPrefetch.RowsAhead;
-            if (supports is not null && ahead < rows) SupportPrefetch.Row(dy.Slice(ahead * cols, cols), ReadOnlySpan<T>.Empty, supports[ahead]);
-            var p = probs.Slice(r * cols, cols);
-            var support = ShiftedScores.SupportOf(p, supports, r, scratch);
-            BackwardRow(support, dy.Slice(r * cols, cols), dx.Slice(r * cols, cols), inverseTemperature);
-        }
-        if (scratch is not null) ArrayPool<int>.Shared.Return(scratch);
+        SupportBackward.Run(probs, dy, dx, rows, cols, supports, readsProbs: false, inverseTemperature,
+            static (_, support, dy, dx, inverseTemperature) => BackwardRow(support, dy, dx, inverseTemperature));
     }
 
     /// <summary>Single-row VJP (see the batched overload).</summary>
@@ -145,10 +136,10 @@ public static class Sparsemax
         public static T Cutoff => -T.One;
 
         // Newton on the piecewise-linear mass itself (Michelot's algorithm): the slope is −|{u > τ}|.
-        public static (T Mass, T Step) MassAndStep(ReadOnlySpan<T> values, T tau, T target)
+        public static (T Mass, T Step, T Above) MassAndStep(ReadOnlySpan<T> values, T tau, T target)
         {
-            var (sum, count) = PositivePart.SumAndCount(values, tau);
-            return (sum, (sum - target) / count);
+            var (count, sum, _) = PositivePart.Moments(values, tau);
+            return (sum, (sum - target) / count, count);
         }
 
         public static int SupportSize(ReadOnlySpan<T> sorted, out T tau)
