@@ -178,51 +178,62 @@ public static class Entmax15
 
         /// <summary>
         /// The same test with the same arithmetic, a vector of k at a time: the running sums are formed one
-        /// value after another as in the scalar loop (so they round identically), then the divisions and
-        /// square roots of all k in the vector, which dominate the scalar loop, run side by side.
+        /// value after another as in the scalar loop (so they round identically) and staged, then the
+        /// divisions and square roots of all k, which dominate the scalar loop, run side by side. Staging a
+        /// whole block before loading it as vectors keeps the loads from waiting on the scalar stores.
         /// </summary>
         private static int SupportSizeByLanes(ReadOnlySpan<T> sorted, out T tau)
         {
             int width = Vector256<T>.Count, n = sorted.Length;
-            Lanes counts = default, sums = default, squares = default, values = default;
+            Block counts = default, sums = default, squares = default, values = default;
             T sum = T.Zero, sumSquares = T.Zero, kAsT = T.Zero;
             tau = T.Zero;
-            for (int start = 0; start < n; start += width)
+            for (int blockStart = 0; blockStart < n; blockStart += BlockLength)
             {
-                for (int lane = 0; lane < width; lane++)
+                int blockLength = Math.Min(BlockLength, n - blockStart);
+                // Only the last block is partial; its padding lanes fail below, so their sums are never used.
+                int staged = (blockLength + width - 1) / width * width;
+                for (int j = 0; j < staged; j++)
                 {
-                    T u = start + lane < n ? sorted[start + lane] : T.Zero;
+                    T u = j < blockLength ? sorted[blockStart + j] : T.Zero;
                     kAsT += T.One;
                     sum += u;
                     sumSquares += u * u;
-                    counts[lane] = kAsT;
-                    sums[lane] = sum;
-                    squares[lane] = sumSquares;
-                    values[lane] = u;
+                    counts[j] = kAsT;
+                    sums[j] = sum;
+                    squares[j] = sumSquares;
+                    values[j] = u;
                 }
-                var k = Vector256.Create<T>(counts);
-                var mean = Vector256.Create<T>(sums) / k;
-                var meanSquare = Vector256.Create<T>(squares) / k;
-                var ss = k * (meanSquare - mean * mean);
-                var delta = (Vector256<T>.One - ss) / k;
-                var candidate = mean - Vector256.Sqrt(Vector256.ConditionalSelect(Vector256.GreaterThan(delta, Vector256<T>.Zero), delta, Vector256<T>.Zero));
-                // Lanes past the end count as failures.
-                uint failed = ~Vector256.ExtractMostSignificantBits(Vector256.LessThanOrEqual(candidate, Vector256.Create<T>(values)))
-                    | (~0u << Math.Min(width, n - start));
-                int passed = BitOperations.TrailingZeroCount(failed);
-                if (passed > 0) tau = candidate[passed - 1];
-                if (passed < width) return start + passed;
+                for (int start = 0; start < staged; start += width)
+                {
+                    var k = Vector256.Create<T>(((Span<T>)counts)[start..]);
+                    var mean = Vector256.Create<T>(((Span<T>)sums)[start..]) / k;
+                    var meanSquare = Vector256.Create<T>(((Span<T>)squares)[start..]) / k;
+                    var ss = k * (meanSquare - mean * mean);
+                    var delta = (Vector256<T>.One - ss) / k;
+                    var candidate = mean - Vector256.Sqrt(Vector256.ConditionalSelect(Vector256.GreaterThan(delta, Vector256<T>.Zero), delta, Vector256<T>.Zero));
+                    // Lanes past the end count as failures.
+                    uint failed = ~Vector256.ExtractMostSignificantBits(Vector256.LessThanOrEqual(candidate, Vector256.Create<T>(((Span<T>)values)[start..])))
+                        | (~0u << Math.Min(width, blockLength - start));
+                    int passed = BitOperations.TrailingZeroCount(failed);
+                    if (passed > 0) tau = candidate[passed - 1];
+                    if (passed < width) return blockStart + start + passed;
+                }
             }
             return n;
         }
 
-        /// <summary>Per-lane staging for <see cref="SupportSizeByLanes"/> (8 slots: a float vector; doubles use 4).</summary>
-        [InlineArray(8)]
-        private struct Lanes
+        /// <summary>Values staged per block: the narrowed sets fit in one.</summary>
+        private const int BlockLength = 32;
+
+        [InlineArray(BlockLength)]
+        private struct Block
         {
             private T _element;
         }
 
+        // Called per support entry from the large row driver, whose inlining budget it would otherwise miss.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static T Project(T h, T tau)
         {
             T v = h - tau;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace AgentLab.Sparse;
 
@@ -158,6 +159,8 @@ public static class Sparsemax
             return k;
         }
 
+        // Called per support entry from the large row driver, whose inlining budget it would otherwise miss.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static T Project(T u, T tau)
         {
             T v = u - tau;
