@@ -179,23 +179,8 @@ internal static class ShiftedScores
         int n = x.Length, i = 0;
         if (dest.Length < n) throw new ArgumentException("destination is shorter than the row");
         T sum = T.Zero;
-        if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported && (typeof(T) == typeof(float) || typeof(T) == typeof(double)))
-        {
-            int width = Vector512<T>.Count;
-            var vMax = Vector512.Create(max);
-            var vScale = Vector512.Create(scale);
-            var acc = Vector512<T>.Zero;
-            ref T xr = ref MemoryMarshal.GetReference(x);
-            ref T dr = ref MemoryMarshal.GetReference(dest);
-            for (; i <= n - width; i += width)
-            {
-                var e = Exp((Vector512.LoadUnsafe(ref xr, (nuint)i) - vMax) * vScale);
-                Vector512.StoreUnsafe(e, ref dr, (nuint)i);
-                acc += e;
-            }
-            sum = Vector512.Sum(acc);
-        }
-        else if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported && (typeof(T) == typeof(float) || typeof(T) == typeof(double)))
+        // 256-bit lanes: measured no slower than 512-bit here, where the pass is bound by memory.
+        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported && (typeof(T) == typeof(float) || typeof(T) == typeof(double)))
         {
             int width = Vector256<T>.Count;
             var vMax = Vector256.Create(max);
@@ -219,9 +204,6 @@ internal static class ShiftedScores
         }
         return sum;
     }
-
-    private static Vector512<T> Exp<T>(Vector512<T> v) where T : IFloatingPointIeee754<T>
-        => typeof(T) == typeof(float) ? Vector512.Exp(v.As<T, float>()).As<float, T>() : Vector512.Exp(v.As<T, double>()).As<double, T>();
 
     private static Vector256<T> Exp<T>(Vector256<T> v) where T : IFloatingPointIeee754<T>
         => typeof(T) == typeof(float) ? Vector256.Exp(v.As<T, float>()).As<float, T>() : Vector256.Exp(v.As<T, double>()).As<double, T>();
