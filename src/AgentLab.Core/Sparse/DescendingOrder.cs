@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace AgentLab.Sparse;
 
@@ -10,10 +12,19 @@ internal static class DescendingOrder
 {
     private const int InsertionSortLimit = 24;
 
+    /// <summary>Below this length an insertion sort beats the sorting network (its few branches mostly predict).</summary>
+    private const int NetworkMinLength = 9;
+
     /// <summary>Sorts the whole span in descending order.</summary>
     public static void Sort<T>(Span<T> values) where T : IFloatingPointIeee754<T>
     {
-        if (values.Length <= InsertionSortLimit)
+        int n = values.Length;
+        if (typeof(T) == typeof(float) && n >= NetworkMinLength && n <= SortingNetwork.MaxLength && SortingNetwork.IsSupported)
+        {
+            SortingNetwork.Sort(MemoryMarshal.CreateSpan(ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(values)), n));
+            return;
+        }
+        if (n <= InsertionSortLimit)
         {
             InsertionSort(values);
             return;

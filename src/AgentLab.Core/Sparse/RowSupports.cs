@@ -86,8 +86,12 @@ public sealed class RowSupports
         return row * Cols;
     }
 
+    // The check is on every row of every forward pass: the throw lives in its own method so this one inlines.
     private void CheckRow(int row)
     {
-        if ((uint)row >= (uint)Rows) throw new ArgumentOutOfRangeException(nameof(row), row, $"row must be in [0, {Rows})");
+        if ((uint)row >= (uint)Rows) ThrowRowOutOfRange(row);
     }
+
+    private void ThrowRowOutOfRange(int row) =>
+        throw new ArgumentOutOfRangeException(nameof(row), row, $"row must be in [0, {Rows})");
 }

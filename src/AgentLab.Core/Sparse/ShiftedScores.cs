@@ -35,9 +35,10 @@ internal static class ShiftedScores
             for (; i <= n - width; i += width)
             {
                 var u = (Vector256.LoadUnsafe(ref xr, (nuint)i) - vMax) * vScale;
+                // No early exit for chunks without candidates: whether a chunk has one is random, so that
+                // branch mispredicts often and costs more than the left-pack it would skip.
                 uint mask = Vector256.ExtractMostSignificantBits(Vector256.GreaterThan(u, vCutoff));
-                if (mask == 0) continue; // most chunks: candidates are the few entries near the max
-                count = Compact(u, mask, i, ref vr, ref ir, count);
+                count = Compact(u, Vector256.Create(i) + LeftPackTable.Lanes, mask, ref vr, ref ir, count);
             }
         }
         for (; i < n; i++)
@@ -60,35 +61,101 @@ internal static class ShiftedScores
     /// </summary>
     public static T LargestAtOrBelow<T>(ReadOnlySpan<T> x, T max, T scale, T cutoff) where T : IFloatingPointIeee754<T>
     {
+        int n = x.Length, i = 0;
         T below = T.NegativeInfinity;
-        foreach (T xi in x)
+        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported && n >= Vector256<T>.Count)
         {
-            T v = (xi - max) * scale;
+            int width = Vector256<T>.Count;
+            var vMax = Vector256.Create(max);
+            var vScale = Vector256.Create(scale);
+            var vCutoff = Vector256.Create(cutoff);
+            var vBelow = Vector256.Create(T.NegativeInfinity);
+            ref T xr = ref MemoryMarshal.GetReference(x);
+            for (; i <= n - width; i += width)
+            {
+                var u = (Vector256.LoadUnsafe(ref xr, (nuint)i) - vMax) * vScale;
+                vBelow = Vector256.Max(vBelow, Vector256.ConditionalSelect(Vector256.GreaterThan(u, vCutoff), Vector256.Create(T.NegativeInfinity), u));
+            }
+            below = HorizontalMax(vBelow);
+        }
+        for (; i < n; i++)
+        {
+            T v = (x[i] - max) * scale;
             if (!(v > cutoff) && v > below) below = v;
         }
         return below;
     }
 
     /// <summary>
-    /// Appends the lanes of u selected by mask at values[count..] (and their column indices), in lane order.
-    /// With AVX2 and float this is a left-pack: one permutation from a table indexed by the mask, two
-    /// stores and a popcount. Otherwise the whole vector is stored and every lane is moved down to slot
-    /// count, advancing count only for selected lanes (reads are never below writes since count ≤ origin +
-    /// lane). Neither has a data-dependent branch per lane: looping over the set bits mispredicts on almost
-    /// every chunk because the number of candidates per chunk is random. Stores stay inside the row's
-    /// length because count ≤ start.
+    /// Narrows gathered candidates: keeps the values above <paramref name="lower"/> in
+    /// <paramref name="kept"/> and their indices (in place, order kept), and returns how many, with the
+    /// largest value at or below the bound (−∞ if none) in <paramref name="largestAtOrBelow"/>.
+    /// </summary>
+    public static int KeepAbove<T>(ReadOnlySpan<T> values, Span<int> indices, T lower, Span<T> kept, out T largestAtOrBelow)
+        where T : IFloatingPointIeee754<T>
+    {
+        int n = values.Length, count = 0, j = 0;
+        if (indices.Length < n || kept.Length < n) throw new ArgumentException("filter buffers are shorter than the candidates");
+        T below = T.NegativeInfinity;
+        if (Avx2.IsSupported && typeof(T) == typeof(float) && n >= Vector256<T>.Count)
+        {
+            int width = Vector256<T>.Count;
+            var vLower = Vector256.Create(lower);
+            var vBelow = Vector256.Create(T.NegativeInfinity);
+            ref T vr = ref MemoryMarshal.GetReference(values);
+            ref T kr = ref MemoryMarshal.GetReference(kept);
+            ref int ir = ref MemoryMarshal.GetReference(indices);
+            for (; j <= n - width; j += width)
+            {
+                var v = Vector256.LoadUnsafe(ref vr, (nuint)j);
+                var keep = Vector256.GreaterThan(v, vLower);
+                vBelow = Vector256.Max(vBelow, Vector256.ConditionalSelect(keep, Vector256.Create(T.NegativeInfinity), v));
+                // The block's indices are loaded before the store below, which never reaches past them (count ≤ j).
+                var columns = Vector256.LoadUnsafe(ref ir, (nuint)j);
+                count = Compact(v, columns, Vector256.ExtractMostSignificantBits(keep), ref kr, ref ir, count);
+            }
+            below = HorizontalMax(vBelow);
+        }
+        for (; j < n; j++)
+        {
+            T v = values[j];
+            bool keep = v > lower;
+            indices[count] = indices[j];
+            kept[count] = v;
+            count += keep ? 1 : 0;
+            below = keep ? below : T.Max(below, v);
+        }
+        largestAtOrBelow = below;
+        return count;
+    }
+
+    private static T HorizontalMax<T>(Vector256<T> v) where T : IFloatingPointIeee754<T>
+    {
+        T max = v[0];
+        for (int lane = 1; lane < Vector256<T>.Count; lane++) max = T.Max(max, v[lane]);
+        return max;
+    }
+
+    /// <summary>
+    /// Appends the lanes of u selected by mask at values[count..] (and the matching lanes of
+    /// <paramref name="columns"/> at indices[count..]), in lane order. With AVX2 and float this is a
+    /// left-pack: one permutation from a table indexed by the mask, two stores and a popcount. Otherwise the
+    /// whole vector is stored and every lane is moved down to slot count, advancing count only for
+    /// selected lanes (reads are never below writes since count ≤ origin + lane). Neither has a
+    /// data-dependent branch per lane: looping over the set bits mispredicts on almost every chunk because
+    /// the number of candidates per chunk is random. Stores stay inside the source's length because count is
+    /// at most the source position of the vector.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Compact<T>(Vector256<T> u, uint mask, int start, ref T values, ref int indices, int count)
+    private static int Compact<T>(Vector256<T> u, Vector256<int> columns, uint mask, ref T values, ref int indices, int count)
         where T : IFloatingPointIeee754<T>
     {
         if (Avx2.IsSupported && typeof(T) == typeof(float))
         {
             var permutation = Vector256.LoadUnsafe(ref LeftPackTable.Entry(mask));
             var packed = Avx2.PermuteVar8x32(u.As<T, float>(), permutation);
-            var columns = Avx2.PermuteVar8x32(Vector256.Create(start) + LeftPackTable.Lanes, permutation);
             Vector256.StoreUnsafe(packed.As<float, T>(), ref values, (nuint)count);
-            Vector256.StoreUnsafe(columns, ref indices, (nuint)count);
+            Vector256.StoreUnsafe(Avx2.PermuteVar8x32(columns, permutation), ref indices, (nuint)count);
             return count + BitOperations.PopCount(mask);
         }
         int origin = count;
@@ -96,11 +163,50 @@ internal static class ShiftedScores
         for (int lane = 0; lane < Vector256<T>.Count; lane++)
         {
             Unsafe.Add(ref values, count) = Unsafe.Add(ref values, origin + lane);
-            Unsafe.Add(ref indices, count) = start + lane;
+            Unsafe.Add(ref indices, count) = columns[lane];
             count += (int)((mask >> lane) & 1);
         }
         return count;
     }
+
+    /// <summary>
+    /// dest = exp((x − max)·scale) over the whole row (masked entries give 0); returns Σ dest. One pass
+    /// instead of separate shift, scale, exp and sum passes (each a call with its own setup and a trip
+    /// through the row).
+    /// </summary>
+    public static T ExpShifted<T>(ReadOnlySpan<T> x, T max, T scale, Span<T> dest) where T : IFloatingPointIeee754<T>
+    {
+        int n = x.Length, i = 0;
+        if (dest.Length < n) throw new ArgumentException("destination is shorter than the row");
+        T sum = T.Zero;
+        // 256-bit lanes: measured no slower than 512-bit here, where the pass is bound by memory.
+        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported && (typeof(T) == typeof(float) || typeof(T) == typeof(double)))
+        {
+            int width = Vector256<T>.Count;
+            var vMax = Vector256.Create(max);
+            var vScale = Vector256.Create(scale);
+            var acc = Vector256<T>.Zero;
+            ref T xr = ref MemoryMarshal.GetReference(x);
+            ref T dr = ref MemoryMarshal.GetReference(dest);
+            for (; i <= n - width; i += width)
+            {
+                var e = Exp((Vector256.LoadUnsafe(ref xr, (nuint)i) - vMax) * vScale);
+                Vector256.StoreUnsafe(e, ref dr, (nuint)i);
+                acc += e;
+            }
+            sum = Vector256.Sum(acc);
+        }
+        for (; i < n; i++)
+        {
+            T e = T.Exp((x[i] - max) * scale);
+            dest[i] = e;
+            sum += e;
+        }
+        return sum;
+    }
+
+    private static Vector256<T> Exp<T>(Vector256<T> v) where T : IFloatingPointIeee754<T>
+        => typeof(T) == typeof(float) ? Vector256.Exp(v.As<T, float>()).As<float, T>() : Vector256.Exp(v.As<T, double>()).As<double, T>();
 
     /// <summary>dest = (x − max)·scale over the whole row (masked entries stay −∞).</summary>
     public static void ShiftScale<T>(ReadOnlySpan<T> x, T max, T scale, Span<T> dest) where T : IFloatingPointIeee754<T>

@@ -20,12 +20,16 @@ public static class Softmax
         InputChecks.Batch(rows, cols, probs.Length, nameof(probs));
         T inverseTemperature = InputChecks.InverseTemperature(temperature);
         supports?.Reset(rows, cols);
-        for (int r = 0; r < rows; r++)
+        RowBlocks.Run(scores, ReadOnlySpan<T>.Empty, probs, rows, cols, (inverseTemperature, supports, cols), static (scores, _, probs, start, end, state) =>
         {
-            var p = probs.Slice(r * cols, cols);
-            ForwardRow(scores.Slice(r * cols, cols), p, inverseTemperature, r);
-            if (supports is not null) supports.SetCount(r, ShiftedScores.CollectPositive<T>(p, supports.RowBuffer(r)));
-        }
+            var (inverseTemperature, supports, cols) = state;
+            for (int r = start; r < end; r++)
+            {
+                var p = probs.Slice(r * cols, cols);
+                ForwardRow(scores.Slice(r * cols, cols), p, inverseTemperature, r);
+                if (supports is not null) supports.SetCount(r, ShiftedScores.CollectPositive<T>(p, supports.RowBuffer(r)));
+            }
+        });
     }
 
     /// <summary>Single-row forward pass; returns logsumexp(s) (so log p_i = s_i − the returned value).</summary>
@@ -39,9 +43,7 @@ public static class Softmax
     private static T ForwardRow<T>(ReadOnlySpan<T> x, Span<T> p, T inverseTemperature, int rowIndex) where T : IFloatingPointIeee754<T>
     {
         T max = InputChecks.MaxOfScores(x, rowIndex);
-        ShiftedScores.ShiftScale(x, max, inverseTemperature, p);
-        TensorPrimitives.Exp(p, p);
-        T sum = TensorPrimitives.Sum<T>(p);
+        T sum = ShiftedScores.ExpShifted(x, max, inverseTemperature, p);
         TensorPrimitives.Multiply(p, T.One / sum, p);
         return max * inverseTemperature + T.Log(sum);
     }
@@ -108,16 +110,20 @@ public static class Softmax
         InputChecks.Batch(rows, cols, dy.Length, nameof(dy));
         InputChecks.Batch(rows, cols, dx.Length, nameof(dx));
         T inverseTemperature = InputChecks.InverseTemperature(temperature);
-        for (int r = 0; r < rows; r++)
+        RowBlocks.Run(probs, dy, dx, rows, cols, (inverseTemperature, cols), static (probs, dy, dx, start, end, state) =>
         {
-            var p = probs.Slice(r * cols, cols);
-            var g = dy.Slice(r * cols, cols);
-            var d = dx.Slice(r * cols, cols);
-            T dot = TensorPrimitives.Dot(p, g);
-            TensorPrimitives.Subtract(g, dot, d);
-            TensorPrimitives.Multiply(d, p, d);
-            if (inverseTemperature != T.One) TensorPrimitives.Multiply(d, inverseTemperature, d);
-        }
+            var (inverseTemperature, cols) = state;
+            for (int r = start; r < end; r++)
+            {
+                var p = probs.Slice(r * cols, cols);
+                var g = dy.Slice(r * cols, cols);
+                var d = dx.Slice(r * cols, cols);
+                T dot = TensorPrimitives.Dot(p, g);
+                // (g − dot)⊙p in one pass (TensorPrimitives' add-multiply), then 1/T when it is not 1.
+                TensorPrimitives.AddMultiply(g, -dot, p, d);
+                if (inverseTemperature != T.One) TensorPrimitives.Multiply(d, inverseTemperature, d);
+            }
+        });
     }
 
     /// <summary>Single-row VJP.</summary>

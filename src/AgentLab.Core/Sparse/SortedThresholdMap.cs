@@ -15,8 +15,13 @@ internal interface ISortedThresholdRule<T> where T : IFloatingPointIeee754<T>
     /// <summary>A lower bound of τ in working units: entries with u ≤ Cutoff are never in the support.</summary>
     static abstract T Cutoff { get; }
 
-    /// <summary>Σ_j p(u_j, τ), decreasing in τ and equal to 1 at the solution: any τ with mass ≥ 1 is a lower bound.</summary>
-    static abstract T Mass(ReadOnlySpan<T> values, T tau);
+    /// <summary>
+    /// The mass m(τ) = Σ_j p(u_j, τ), a Newton step δ toward m = <paramref name="target"/> (≥ 1) and the
+    /// number of values above τ. The mass is decreasing and equals 1 at the solution, so any τ with
+    /// m(τ) ≥ 1 is a lower bound; the step is taken on a convex decreasing function of m, so τ + δ is
+    /// again a lower bound (the tangent lies below the function).
+    /// </summary>
+    static abstract (T Mass, T Step, T Above) MassAndStep(ReadOnlySpan<T> values, T tau, T target);
 
     /// <summary>
     /// Support size k* and threshold τ from values sorted in descending order (largest = 0). The set of
@@ -49,14 +54,19 @@ internal static class SortedThresholdMap<T, TRule>
         InputChecks.Batch(rows, cols, probs.Length, nameof(probs));
         T inverseTemperature = InputChecks.InverseTemperature(temperature);
         supports?.Reset(rows, cols);
-        using var scratch = new RowScratch<T>(cols);
-        for (int r = 0; r < rows; r++)
-        {
-            Span<int> support = supports is null ? scratch.Indices : supports.RowBuffer(r);
-            var result = ForwardRow(scores.Slice(r * cols, cols), probs.Slice(r * cols, cols), inverseTemperature,
-                initialK, scratch, support, r);
-            supports?.SetCount(r, result.SupportSize);
-        }
+        RowBlocks.Run(scores, ReadOnlySpan<T>.Empty, probs, rows, cols, (inverseTemperature, supports, initialK, cols),
+            static (x, _, p, start, end, state) =>
+            {
+                var (inverseTemperature, supports, initialK, cols) = state;
+                using var scratch = new RowScratch<T>(cols);
+                for (int r = start; r < end; r++)
+                {
+                    Span<int> support = supports is null ? scratch.Indices : supports.RowBuffer(r);
+                    var result = ForwardRow(x.Slice(r * cols, cols), p.Slice(r * cols, cols), inverseTemperature,
+                        initialK, scratch, support, r);
+                    supports?.SetCount(r, result.SupportSize);
+                }
+            });
     }
 
     public static RowThreshold<T> ForwardSingle(ReadOnlySpan<T> scores, Span<T> probs, T temperature, int initialK)
@@ -83,21 +93,17 @@ internal static class SortedThresholdMap<T, TRule>
             Span<T> values = scratch.Values;
             Span<int> indices = scratch.Indices;
             int candidates = ShiftedScores.GatherAbove(x, max, scale, TRule.Cutoff, values, indices);
-            // Only the candidates above a proven lower bound of τ need ordering; the largest one below it is
-            // the sentinel a full sort would test next.
-            T lower = LowerBound(values[..candidates]);
+            // −∞ padding to whole vectors changes no sum and is never kept, and spares the passes below
+            // their scalar tails.
+            int padded = RowScratch<T>.PadToVectors(values, candidates);
+            // Only the candidates above a proven lower bound of τ need ordering; the largest one at or below it
+            // is the sentinel a full sort would test next.
+            T lower = LowerBound(values[..padded], candidates);
             // Keep the columns above the bound (in place, still in column order) and their values to sort.
             Span<T> sorted = scratch.Sorted;
-            int above = 0;
-            for (int j = 0; j < candidates; j++)
-            {
-                T v = values[j];
-                indices[above] = indices[j];
-                sorted[above] = v;
-                above += v > lower ? 1 : 0;
-            }
+            int above = ShiftedScores.KeepAbove<T>(values[..padded], indices, lower, sorted, out T nextBelow);
             // τ ≥ cutoff holds mathematically; checking it keeps every non-candidate provably at 0.
-            if (TryPartialSort(x, max, scale, sorted, above, values[..candidates], lower, initialK, out tau) && tau >= TRule.Cutoff)
+            if (TryPartialSort(x, max, scale, sorted, above, nextBelow, initialK, out tau) && tau >= TRule.Cutoff)
             {
                 // p = 0 below the bound (τ ≥ bound). Recomputing u from x repeats the gather's exact arithmetic.
                 p.Clear();
@@ -125,28 +131,33 @@ internal static class SortedThresholdMap<T, TRule>
         return new RowThreshold<T>(tau + max * scale, supportSize);
     }
 
-    /// <summary>Bisection steps that narrow the candidates before sorting (only for many candidates).</summary>
-    private const int LowerBoundSteps = 6;
-
-    private const int FewCandidates = 16;
+    /// <summary>At most this many Newton steps narrow the candidates before sorting (they converge quadratically).</summary>
+    private const int LowerBoundSteps = 8;
 
     /// <summary>
-    /// A lower bound L ≤ τ from a few bisection steps on the mass (mass(L) ≥ 1 ⇒ L ≤ τ), with a margin
-    /// above 1 that covers the rounding of the sum. Correctness never depends on it (the sentinel test
-    /// catches a bound that is too high); it only keeps the sorted set close to the support.
+    /// A lower bound L ≤ τ by Newton's method on the mass from the cutoff: each step lands below τ again
+    /// (for sparsemax this is Michelot's algorithm). Steps aim at a mass slightly above 1, and a step is
+    /// kept only if its computed mass reaches that margin, which covers the rounding of the sums. It stops
+    /// once a step passes no candidate: the set to sort is then (nearly) the support. Correctness never
+    /// depends on the bound (the sentinel test catches one that is too high); it only keeps the sorted set
+    /// small. <paramref name="candidates"/> may end in −∞ padding; <paramref name="count"/> excludes it.
     /// </summary>
-    private static T LowerBound(ReadOnlySpan<T> candidates)
+    private static T LowerBound(ReadOnlySpan<T> candidates, int count)
     {
         T low = TRule.Cutoff;
-        if (candidates.Length <= FewCandidates) return low;
         T epsilon = T.BitIncrement(T.One) - T.One;
-        T required = T.One + T.CreateTruncating(4 * (candidates.Length + 4)) * epsilon;
-        T high = T.Zero; // the largest candidate is 0 and always has p > 0, so τ < 0
-        for (int step = 0; step < LowerBoundSteps; step++)
+        T required = T.One + T.CreateTruncating(4 * (count + 4)) * epsilon;
+        var (_, step, above) = TRule.MassAndStep(candidates, low, required);
+        for (int iteration = 0; iteration < LowerBoundSteps; iteration++)
         {
-            T middle = (low + high) / (T.One + T.One);
-            if (TRule.Mass(candidates, middle) >= required) low = middle;
-            else high = middle;
+            T next = low + step;
+            if (!(next > low)) break;
+            var (nextMass, nextStep, nextAbove) = TRule.MassAndStep(candidates, next, required);
+            if (!(nextMass >= required)) break;
+            low = next;
+            step = nextStep;
+            if (nextAbove == above) break;
+            above = nextAbove;
         }
         return low;
     }
@@ -154,33 +165,28 @@ internal static class SortedThresholdMap<T, TRule>
     /// <summary>
     /// Support test on the top-k of <paramref name="count"/> values, doubling k while the whole prefix passes.
     /// When every value passes, the next value in the full order is appended as a sentinel so the test fails
-    /// exactly where a full sort would: the largest candidate at or below <paramref name="lower"/>, or the
+    /// exactly where a full sort would: <paramref name="nextBelow"/> (the largest candidate at or below the bound), or the
     /// largest non-candidate of the row when there is none. Returns false only if rounding lets that sentinel
     /// pass (then a full sort is needed).
     /// </summary>
-    private static bool TryPartialSort(ReadOnlySpan<T> x, T max, T scale, Span<T> sorted, int count, ReadOnlySpan<T> candidates,
-        T lower, int initialK, out T tau)
+    private static bool TryPartialSort(ReadOnlySpan<T> x, T max, T scale, Span<T> sorted, int count, T nextBelow, int initialK,
+        out T tau)
     {
         int k = Math.Min(initialK, count), done = 0;
-        while (true)
+        while (k < count)
         {
             DescendingOrder.ExtendSortedPrefix(sorted[..count], done, k);
             done = k;
-            int kStar = TRule.SupportSize(sorted[..k], out tau);
-            if (kStar < k) return true;
-            if (k < count)
-            {
-                k = k > count / 2 ? count : 2 * k;
-                continue;
-            }
-            T nextBelow = T.NegativeInfinity;
-            foreach (T v in candidates)
-                if (!(v > lower) && v > nextBelow) nextBelow = v;
-            if (T.IsNegativeInfinity(nextBelow)) nextBelow = ShiftedScores.LargestAtOrBelow(x, max, scale, TRule.Cutoff);
-            if (T.IsNegativeInfinity(nextBelow)) return true;
-            sorted[count] = nextBelow;
-            return TRule.SupportSize(sorted[..(count + 1)], out tau) <= count;
+            if (TRule.SupportSize(sorted[..k], out tau) < k) return true;
+            k = k > count / 2 ? count : 2 * k;
         }
+        // The last round tests all values plus the sentinel in one scan: the test stops at its first
+        // failure, so this equals testing the values alone when that failure is among them.
+        DescendingOrder.ExtendSortedPrefix(sorted[..count], done, count);
+        if (T.IsNegativeInfinity(nextBelow)) nextBelow = ShiftedScores.LargestAtOrBelow(x, max, scale, TRule.Cutoff);
+        if (T.IsNegativeInfinity(nextBelow)) return TRule.SupportSize(sorted[..count], out tau) <= count;
+        sorted[count] = nextBelow;
+        return TRule.SupportSize(sorted[..(count + 1)], out tau) <= count;
     }
 
     private static void ProjectAll(Span<T> u, T tau)
@@ -197,3 +203,4 @@ internal static class SortedThresholdMap<T, TRule>
         for (; i < u.Length; i++) u[i] = TRule.Project(u[i], tau);
     }
 }
+

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace AgentLab.Sparse;
 
@@ -8,8 +9,11 @@ namespace AgentLab.Sparse;
 /// </summary>
 public static class Sparsemax
 {
-    /// <summary>Initial k of the default partial sort (doubled while the whole top-k is in the support).</summary>
-    public const int DefaultInitialK = 16;
+    /// <summary>
+    /// Initial k of the default partial sort (doubled while the whole top-k is in the support): the narrowed
+    /// candidate sets rarely exceed it, so they are sorted in one go.
+    /// </summary>
+    public const int DefaultInitialK = 32;
 
     /// <summary>
     /// Forward pass over a batch (the fast default: partial sort of the entries within 1 of the row max,
@@ -70,13 +74,8 @@ public static class Sparsemax
         InputChecks.Batch(rows, cols, dx.Length, nameof(dx));
         supports?.RequireShape(rows, cols, nameof(supports));
         T inverseTemperature = InputChecks.InverseTemperature(temperature);
-        int[] scratch = supports is null ? new int[cols] : [];
-        for (int r = 0; r < rows; r++)
-        {
-            var p = probs.Slice(r * cols, cols);
-            var support = ShiftedScores.SupportOf(p, supports, r, scratch);
-            BackwardRow(support, dy.Slice(r * cols, cols), dx.Slice(r * cols, cols), inverseTemperature);
-        }
+        SupportBackward.Run(probs, dy, dx, rows, cols, supports, readsProbs: false, inverseTemperature,
+            static (_, support, dy, dx, inverseTemperature) => BackwardRow(support, dy, dx, inverseTemperature));
     }
 
     /// <summary>Single-row VJP (see the batched overload).</summary>
@@ -137,7 +136,12 @@ public static class Sparsemax
         // τ ≥ max − 1 because the top entry's probability −τ is at most 1.
         public static T Cutoff => -T.One;
 
-        public static T Mass(ReadOnlySpan<T> values, T tau) => PositivePart.Sum(values, tau);
+        // Newton on the piecewise-linear mass itself (Michelot's algorithm): the slope is −|{u > τ}|.
+        public static (T Mass, T Step, T Above) MassAndStep(ReadOnlySpan<T> values, T tau, T target)
+        {
+            var (count, sum, _) = PositivePart.Moments(values, tau);
+            return (sum, (sum - target) / count, count);
+        }
 
         public static int SupportSize(ReadOnlySpan<T> sorted, out T tau)
         {
@@ -155,6 +159,8 @@ public static class Sparsemax
             return k;
         }
 
+        // Called per support entry from the large row driver, whose inlining budget it would otherwise miss.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static T Project(T u, T tau)
         {
             T v = u - tau;

@@ -169,6 +169,41 @@ public class PropertyTests
         }
     }
 
+    /// <summary>
+    /// Rows as wide as a vocabulary (256): the narrowed candidate sets then span the insertion sort, the
+    /// sorting network's one and two registers and the doubling beyond, at every scale and temperature.
+    /// </summary>
+    [Theory]
+    [InlineData(0.05)]
+    [InlineData(0.3)]
+    [InlineData(1.0)]
+    [InlineData(4.0)]
+    public void Default_forward_equals_full_sort_bit_for_bit_on_wide_rows(double scale)
+    {
+        const int rows = 64, cols = 256;
+        foreach (double temperature in new[] { 0.1, 1.0, 10.0 })
+        {
+            double[] x = RandomScores.Normal(22, rows * cols, scale);
+            float[] xf = x.Select(v => (float)v).ToArray();
+            var fast = new double[x.Length];
+            var full = new double[x.Length];
+            var fastF = new float[x.Length];
+            var fullF = new float[x.Length];
+            Sparsemax.Forward(x, fast, rows, cols, temperature);
+            Sparsemax.ForwardSorted(x, full, rows, cols, temperature);
+            Assert.Equal(full, fast);
+            Entmax15.Forward(x, fast, rows, cols, temperature);
+            Entmax15.ForwardSorted(x, full, rows, cols, temperature);
+            Assert.Equal(full, fast);
+            Sparsemax.Forward(xf, fastF, rows, cols, (float)temperature);
+            Sparsemax.ForwardSorted(xf, fullF, rows, cols, (float)temperature);
+            Assert.Equal(fullF, fastF);
+            Entmax15.Forward(xf, fastF, rows, cols, (float)temperature);
+            Entmax15.ForwardSorted(xf, fullF, rows, cols, (float)temperature);
+            Assert.Equal(fullF, fastF);
+        }
+    }
+
     [Theory, MemberData(nameof(AllMaps))]
     public void Batched_rows_equal_single_rows_and_supports_match_p(string name)
     {
