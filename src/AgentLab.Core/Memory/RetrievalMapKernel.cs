@@ -12,10 +12,13 @@ internal static class RetrievalMapKernel
 {
     private static readonly float SmallestNormalFloat = BitConverter.Int32BitsToSingle(0x00800000); // 2^-126
 
+    /// <summary>exp(−87) ≈ 1.6e-38 is the last normal float exp can produce from a shifted score.</summary>
+    private const float SoftmaxCutoff = 87f;
+
     /// <summary>
     /// p = yhat(θ) row by row; <paramref name="supports"/> receives p &gt; 0 per row. For sequential k-subsets
     /// <paramref name="sequenceBackward"/> (if given, length rows) receives each row's active-set backward.
-    /// In float, softmax probabilities below the smallest normal float are flushed to 0: denormals make the
+    /// In float, softmax never produces denormals (see <see cref="FloatSoftmax{T}"/>): they make exp and the
     /// following GEMM an order of magnitude slower and carry no mass that float could add to a sum of 1.
     /// </summary>
     public static void Forward<T>(RetrievalMap map, ReadOnlySpan<T> scores, Span<T> probs, int rows, int cols, RowSupports supports,
@@ -26,15 +29,8 @@ internal static class RetrievalMapKernel
         switch (map.Kind)
         {
             case RetrievalMapKind.Softmax:
-                Softmax.Forward(scores, probs, rows, cols, T.One);
-                supports.Reset(rows, cols);
-                if (typeof(T) == typeof(float))
-                {
-                    T smallest = T.CreateTruncating(SmallestNormalFloat);
-                    for (int i = 0; i < probs.Length; i++)
-                        if (probs[i] < smallest) probs[i] = T.Zero;
-                }
-                for (int r = 0; r < rows; r++) supports.SetCount(r, ShiftedScores.CollectPositive<T>(probs.Slice(r * cols, cols), supports.RowBuffer(r)));
+                if (typeof(T) == typeof(float)) FloatSoftmax(scores, probs, rows, cols, supports);
+                else Softmax.Forward(scores, probs, rows, cols, T.One, supports);
                 return;
             case RetrievalMapKind.Sparsemax:
                 Sparsemax.Forward(scores, probs, rows, cols, T.One, supports);
@@ -55,6 +51,32 @@ internal static class RetrievalMapKernel
             default:
                 throw new ArgumentOutOfRangeException(nameof(map), map.Kind, "unknown retrieval map");
         }
+    }
+
+    /// <summary>
+    /// Float softmax without denormals: scores more than <see cref="SoftmaxCutoff"/> below the row max become
+    /// masks (exp would be subnormal: slow, and below float's resolution of a sum of 1), and probabilities that
+    /// normalisation pushes below the smallest normal float are flushed to 0.
+    /// </summary>
+    private static void FloatSoftmax<T>(ReadOnlySpan<T> scores, Span<T> probs, int rows, int cols, RowSupports supports)
+        where T : IFloatingPointIeee754<T>
+    {
+        supports.Reset(rows, cols);
+        var rented = System.Buffers.ArrayPool<T>.Shared.Rent(cols);
+        var clipped = rented.AsSpan(0, cols);
+        T smallest = T.CreateTruncating(SmallestNormalFloat), cutoff = T.CreateTruncating(SoftmaxCutoff);
+        for (int r = 0; r < rows; r++)
+        {
+            var row = scores.Slice(r * cols, cols);
+            var p = probs.Slice(r * cols, cols);
+            T floor = System.Numerics.Tensors.TensorPrimitives.Max(row) - cutoff;
+            for (int i = 0; i < cols; i++) clipped[i] = row[i] < floor ? T.NegativeInfinity : row[i];
+            Softmax.Forward<T>(clipped, p, T.One);
+            for (int i = 0; i < cols; i++)
+                if (p[i] < smallest) p[i] = T.Zero;
+            supports.SetCount(r, ShiftedScores.CollectPositive<T>(p, supports.RowBuffer(r)));
+        }
+        System.Buffers.ArrayPool<T>.Shared.Return(rented);
     }
 
     /// <summary>dθ = J(θ)ᵀ dp (overwrites <paramref name="dScores"/>), using the forward's outputs and supports.</summary>
