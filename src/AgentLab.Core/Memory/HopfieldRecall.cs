@@ -49,44 +49,45 @@ public static class HopfieldRecall
 
         var q = queries.ToArray();
         PostTransformKernel.ApplyRows<T>(options.Post, q, d);
-        var scores = new T[b * n];
-        var p = new T[b * n];
-        var nextQ = new T[b * d];
-        var previousP = options.StopWhenStable ? new T[b * n] : null;
-        var active = new bool[b];
-        Array.Fill(active, true);
+        var p = new T[b * n]; // the weights of each query's last update
         var steps = new int[b];
-        var rowMaps = new ParallelRowMap(b, n);
-        int running = b;
+        // The queries still running, compacted to the front of the work buffers: a stopped query costs nothing.
+        var running = new int[b];
+        for (int r = 0; r < b; r++) running[r] = r;
+        int m = b;
+        var workQ = new T[b * d];
+        var scores = new T[b * n];
+        var workP = new T[b * n];
+        var nextQ = new T[b * d];
+        ParallelRowMap? rowMaps = null;
         T beta = T.CreateTruncating(options.Beta);
 
-        for (int step = 1; step <= options.MaxSteps && running > 0; step++)
+        for (int step = 1; step <= options.MaxSteps && m > 0; step++)
         {
-            Blas.Gemm<T>(false, true, b, n, d, beta, q, postMemories, T.Zero, scores);
-            rowMaps.Forward(options.Map, scores, p);
-            Product(p, postMemories, nextQ, b, n, d, rowMaps);
-            PostTransformKernel.ApplyRows<T>(options.Post, nextQ, d);
-            for (int r = 0; r < b; r++)
+            T[] current = q;
+            if (m < b)
             {
-                if (!active[r]) continue;
+                for (int w = 0; w < m; w++) q.AsSpan(running[w] * d, d).CopyTo(workQ.AsSpan(w * d, d));
+                current = workQ;
+            }
+            if (rowMaps is null || rowMaps.Rows != m) rowMaps = new ParallelRowMap(m, n);
+            Blas.Gemm<T>(false, true, m, n, d, beta, current, postMemories, T.Zero, scores);
+            rowMaps.Forward(options.Map, scores, workP);
+            Product(workP, postMemories, nextQ, m, n, d, rowMaps);
+            PostTransformKernel.ApplyRows<T>(options.Post, nextQ.AsSpan(0, m * d), d);
+            int kept = 0;
+            for (int w = 0; w < m; w++)
+            {
+                int r = running[w];
                 steps[r] = step;
-                nextQ.AsSpan(r * d, d).CopyTo(q.AsSpan(r * d, d));
-                if (previousP is null) continue;
+                nextQ.AsSpan(w * d, d).CopyTo(q.AsSpan(r * d, d));
+                var pw = workP.AsSpan(w * n, n);
                 var pr = p.AsSpan(r * n, n);
-                var previous = previousP.AsSpan(r * n, n);
-                if (step > 1 && pr.SequenceEqual(previous))
-                {
-                    active[r] = false;
-                    running--;
-                }
-                else pr.CopyTo(previous);
+                bool stable = options.StopWhenStable && step > 1 && pw.SequenceEqual(pr);
+                pw.CopyTo(pr);
+                if (!stable) running[kept++] = r;
             }
-            if (previousP is not null && running < b)
-            {
-                // Frozen queries keep the p of the update that found them stable.
-                for (int r = 0; r < b; r++)
-                    if (!active[r]) previousP.AsSpan(r * n, n).CopyTo(p.AsSpan(r * n, n));
-            }
+            m = kept;
         }
 
         var supports = new int[b][];

@@ -22,6 +22,8 @@ internal sealed class ParallelRowMap
         for (int c = 0; c < chunks; c++) _supports[c] = new RowSupports(Math.Min(_chunkRows, rows - c * _chunkRows), cols);
     }
 
+    public int Rows => _rows;
+
     /// <summary>Non-zeros of the last forward pass over the whole batch.</summary>
     public int TotalSupport { get; private set; }
 
