@@ -7,7 +7,8 @@ namespace AgentLab.Bench;
 
 /// <summary>
 /// Plain timing of batched Hopfield recall through <see cref="HopfieldMemory"/> (float32):
-/// <c>recall --transform NAME [--alpha A] [--k K] --n N --dim D --batch B --steps T --reps R [--beta B] [--post P]</c>.
+/// <c>recall --transform NAME [--alpha A] [--k K] --n N --dim D --batch B --steps T --reps R [--beta B] [--post P] [--threads T]</c>
+/// (T = OpenBLAS threads for the large products, default the core count).
 /// The setting of the reference measurement (HOPFIELD.md §8): Fashion-MNIST train images in [-1, 1] (D = 784;
 /// random patterns for another D), the first N of a seeded permutation as memories, queries = the first B
 /// memories plus 0.3·N(0,1) noise clamped to [-1, 1], l2 post and β = 100 by default, a fixed number of
@@ -17,7 +18,7 @@ public static class RecallBench
 {
     public static int Run(string[] args)
     {
-        var a = new BenchArgs("recall", args, "transform", "alpha", "k", "n", "dim", "batch", "steps", "reps", "beta", "post");
+        var a = new BenchArgs("recall", args, "transform", "alpha", "k", "n", "dim", "batch", "steps", "reps", "beta", "post", "threads");
         string name = a.String("transform", "sparsemax");
         double? alpha = name is "entmax" or "normmax" ? a.Float("alpha", 2f) : null;
         int? k = name is "ksubsets" or "sequential-ksubsets" ? a.Int("k", 2) : null;
@@ -25,6 +26,8 @@ public static class RecallBench
         int n = a.Int("n", 1024), d = a.Int("dim", 784), b = a.Int("batch", 256), steps = a.Int("steps", 1), reps = a.Int("reps", 20);
         var post = PostTransformNames.Parse(a.String("post", "l2"));
         var options = new RecallOptions(map, a.Float("beta", 100f), post, steps, false);
+        int threads = a.Int("threads", Environment.ProcessorCount);
+        AgentLab.Numerics.Blas.SetThreads(threads);
 
         var (memories, source) = Memories(n, d);
         var memory = new HopfieldMemory(d, n);
@@ -35,10 +38,11 @@ public static class RecallBench
             for (int j = 0; j < d; j++)
                 queries[r * d + j] = Math.Clamp(memories[(r % n) * d + j] + 0.3f * Normal(noise), -1f, 1f);
 
-        // Warm up until tiered JIT has settled on optimized code (at least 5 reps and 0.5 s).
+        // Warm up until tiered JIT has settled on optimized code: at least 40 recalls (the per-row kernels are
+        // promoted after 30 calls) and 3 s (the background compiler is slow to get the CPU on a busy machine).
         var warmup = Stopwatch.StartNew();
         RecallResult<float> result = memory.Recall(queries, options);
-        for (int i = 0; i < 5 || warmup.ElapsedMilliseconds < 500; i++) result = memory.Recall(queries, options);
+        for (int i = 0; i < 40 || warmup.ElapsedMilliseconds < 3000; i++) result = memory.Recall(queries, options);
 
         var times = new double[reps];
         for (int rep = 0; rep < reps; rep++)
@@ -54,7 +58,7 @@ public static class RecallBench
         for (int r = 0; r < b; r++) exact += Cosine(result.RetrievedRow(r), memory.Pattern(r % n)) > 0.99 ? 1 : 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"transform={map} n={n} dim={d} batch={b} steps={steps} beta={options.Beta} post={post.ToName()} data={source} reps={reps} dtype=float32 " +
-            $"mean_support={meanSupport:F2} exact={(double)exact / b:F3} threads={Environment.ProcessorCount}"));
+            $"mean_support={meanSupport:F2} exact={(double)exact / b:F3} blas_threads={threads}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ms_per_batch={median:F3}"));
         return 0;
     }

@@ -13,6 +13,7 @@ public sealed class HopfieldMemory
     private float[] _patterns;
     private float[]? _postCache;
     private PostTransform _cachedPost;
+    private readonly RecallWorkspace<float> _workspace = new();
 
     /// <param name="dimension">D, the length of every pattern.</param>
     /// <param name="capacity">Patterns to reserve room for (the store grows as needed).</param>
@@ -78,7 +79,7 @@ public sealed class HopfieldMemory
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         if (Count == 0) throw new ArgumentException("the memory is empty: store a pattern before recalling", nameof(queries));
-        return HopfieldRecall.RunPrepared(PostPatterns(options.Post), Count, queries, Dimension, options);
+        return HopfieldRecall.RunPrepared(PostPatterns(options.Post), Count, queries, Dimension, options, _workspace);
     }
 
     /// <summary>Recalls the rows of a [B, Dimension] tensor.</summary>

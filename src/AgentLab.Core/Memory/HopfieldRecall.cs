@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using AgentLab.Numerics;
 using AgentLab.Sparse;
 
@@ -29,11 +30,17 @@ public static class HopfieldRecall
         CheckMatrix(memories, memoryCount, dimension, "memories");
         var post = memories[..(memoryCount * dimension)].ToArray();
         PostTransformKernel.ApplyRows<T>(options.Post, post, dimension);
-        return RunPrepared(post, memoryCount, queries, dimension, options);
+        return RunPrepared(post, memoryCount, queries, dimension, options, new RecallWorkspace<T>());
     }
 
     /// <summary>As <see cref="Run{T}"/>, with memories that already went through the post-transformation.</summary>
-    internal static RecallResult<T> RunPrepared<T>(T[] postMemories, int n, ReadOnlySpan<T> queries, int d, RecallOptions options)
+    /// <remarks>
+    /// Aggressively optimised (like <see cref="Product{T}"/>): it is called once per batch, so tiered compilation
+    /// would run its long loops in unoptimised code for the first dozens of batches (measured: 2x slower).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static RecallResult<T> RunPrepared<T>(T[] postMemories, int n, ReadOnlySpan<T> queries, int d, RecallOptions options,
+        RecallWorkspace<T> workspace)
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -55,11 +62,8 @@ public static class HopfieldRecall
         var running = new int[b];
         for (int r = 0; r < b; r++) running[r] = r;
         int m = b;
-        var workQ = new T[b * d];
-        var scores = new T[b * n];
-        var workP = new T[b * n];
-        var nextQ = new T[b * d];
-        ParallelRowMap? rowMaps = null;
+        workspace.Ensure(b, n, d);
+        T[] workQ = workspace.Queries, scores = workspace.Scores, workP = workspace.Weights, nextQ = workspace.NextQueries;
         T beta = T.CreateTruncating(options.Beta);
 
         for (int step = 1; step <= options.MaxSteps && m > 0; step++)
@@ -70,9 +74,9 @@ public static class HopfieldRecall
                 for (int w = 0; w < m; w++) q.AsSpan(running[w] * d, d).CopyTo(workQ.AsSpan(w * d, d));
                 current = workQ;
             }
-            if (rowMaps is null || rowMaps.Rows != m) rowMaps = new ParallelRowMap(m, n);
+            var rowMaps = workspace.RowMap(m, n, options.Map);
             Blas.Gemm<T>(false, true, m, n, d, beta, current, postMemories, T.Zero, scores);
-            rowMaps.Forward(options.Map, scores, workP);
+            rowMaps.Forward(scores, workP);
             Product(workP, postMemories, nextQ, m, n, d, rowMaps);
             PostTransformKernel.ApplyRows<T>(options.Post, nextQ.AsSpan(0, m * d), d);
             int kept = 0;
@@ -107,6 +111,7 @@ public static class HopfieldRecall
     }
 
     /// <summary>Q = P X: support-row accumulation for a sparse batch, one GEMM otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Product<T>(T[] p, T[] memories, T[] result, int b, int n, int d, ParallelRowMap rowMaps)
         where T : IFloatingPointIeee754<T>
     {
@@ -115,7 +120,7 @@ public static class HopfieldRecall
             Blas.Gemm<T>(false, false, b, d, n, T.One, p, memories, T.Zero, result);
             return;
         }
-        ParallelRowMap.ForChunks(b, (start, count) =>
+        ParallelRowMap.ForChunks(b, (long)d * rowMaps.TotalSupport / b, (start, count) =>
         {
             for (int r = start; r < start + count; r++)
             {

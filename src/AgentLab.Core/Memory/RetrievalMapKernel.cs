@@ -10,10 +10,15 @@ namespace AgentLab.Memory;
 /// </summary>
 internal static class RetrievalMapKernel
 {
-    private static readonly float SmallestNormalFloat = BitConverter.Int32BitsToSingle(0x00800000); // 2^-126
+    /// <summary>
+    /// Float softmax weights below 2^-100 ≈ 7.9e-31 are flushed to 0: then every product p_i·x with |x| ≥ 2^-26
+    /// in the GEMM that follows stays a normal float (subnormal arithmetic is an order of magnitude slower on
+    /// x86), and such weights are 23 orders of magnitude below what float can add to a sum of 1.
+    /// </summary>
+    private static readonly float SmallestSoftmaxWeight = MathF.ScaleB(1f, -100);
 
-    /// <summary>exp(−87) ≈ 1.6e-38 is the last normal float exp can produce from a shifted score.</summary>
-    private const float SoftmaxCutoff = 87f;
+    /// <summary>Shifted scores below −69 give exp(s) &lt; 1.1e-30, which the flush would zero: they become masks before exp.</summary>
+    private const float SoftmaxCutoff = 69f;
 
     /// <summary>
     /// p = yhat(θ) row by row; <paramref name="supports"/> receives p &gt; 0 per row. For sequential k-subsets
@@ -55,16 +60,17 @@ internal static class RetrievalMapKernel
 
     /// <summary>
     /// Float softmax without denormals: scores more than <see cref="SoftmaxCutoff"/> below the row max become
-    /// masks (exp would be subnormal: slow, and below float's resolution of a sum of 1), and probabilities that
-    /// normalisation pushes below the smallest normal float are flushed to 0.
+    /// masks (exp would be negligible, and near-subnormal), and weights below <see cref="SmallestSoftmaxWeight"/>
+    /// after normalisation are flushed to 0.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // once per batch: see HopfieldRecall.RunPrepared
     private static void FloatSoftmax<T>(ReadOnlySpan<T> scores, Span<T> probs, int rows, int cols, RowSupports supports)
         where T : IFloatingPointIeee754<T>
     {
         supports.Reset(rows, cols);
         var rented = System.Buffers.ArrayPool<T>.Shared.Rent(cols);
         var clipped = rented.AsSpan(0, cols);
-        T smallest = T.CreateTruncating(SmallestNormalFloat), cutoff = T.CreateTruncating(SoftmaxCutoff);
+        T smallest = T.CreateTruncating(SmallestSoftmaxWeight), cutoff = T.CreateTruncating(SoftmaxCutoff);
         for (int r = 0; r < rows; r++)
         {
             var row = scores.Slice(r * cols, cols);
