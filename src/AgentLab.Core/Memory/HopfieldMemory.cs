@@ -98,6 +98,29 @@ public sealed class HopfieldMemory
         return HopfieldEnergy.Compute(map, beta, Patterns, Count, states, Dimension);
     }
 
+    /// <summary>Constrained sparsemax free recall (<see cref="FreeRecall.Constrained"/>) over the stored patterns, in double.</summary>
+    public FreeRecallResult FreeRecallConstrained(double beta, int maxIterations) =>
+        FreeRecall.Constrained(PatternsInDouble(), Count, Dimension, beta, maxIterations);
+
+    /// <summary>Penalized free recall (<see cref="FreeRecall.Penalized"/>) over the stored patterns, in double.</summary>
+    public FreeRecallResult FreeRecallPenalized(RetrievalMap map, double beta, int maxIterations, double gamma = FreeRecall.DefaultGamma,
+        double decay = FreeRecall.DefaultDecay) =>
+        FreeRecall.Penalized(PatternsInDouble(), Count, Dimension, map, beta, maxIterations, gamma, decay);
+
+    /// <summary>Sequential recall (<see cref="FreeRecall.Sequential"/>) through the stored order, in double.</summary>
+    public FreeRecallResult SequentialRecall(RetrievalMap map, double beta, int maxIterations, double gamma = FreeRecall.DefaultGamma,
+        double decay = FreeRecall.DefaultDecay, double omega = FreeRecall.DefaultOmega) =>
+        FreeRecall.Sequential(PatternsInDouble(), Count, Dimension, map, beta, maxIterations, gamma, decay, omega);
+
+    private double[] PatternsInDouble()
+    {
+        if (Count == 0) throw new ArgumentException("the memory is empty: store a pattern before recalling");
+        var values = new double[Count * Dimension];
+        var patterns = Patterns;
+        for (int i = 0; i < values.Length; i++) values[i] = patterns[i];
+        return values;
+    }
+
     /// <summary>The patterns after <paramref name="post"/>, computed once per change.</summary>
     private float[] PostPatterns(PostTransform post)
     {
