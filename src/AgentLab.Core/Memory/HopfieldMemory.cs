@@ -13,6 +13,7 @@ public sealed class HopfieldMemory
     private float[] _patterns;
     private float[]? _postCache;
     private PostTransform _cachedPost;
+    private PatternGram<float>? _gram;
     private readonly RecallWorkspace<float> _workspace = new();
 
     /// <param name="dimension">D, the length of every pattern.</param>
@@ -79,7 +80,12 @@ public sealed class HopfieldMemory
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         if (Count == 0) throw new ArgumentException("the memory is empty: store a pattern before recalling", nameof(queries));
-        return HopfieldRecall.RunPrepared(PostPatterns(options.Post), Count, queries, Dimension, options, _workspace);
+        var patterns = PostPatterns(options.Post);
+        // The Gram matrix of the post-transformed patterns, built when it pays for this recall and kept until a change.
+        if (_gram is null && PatternGram<float>.Pays(options.Map, Count, queries.Length / Dimension, options.MaxSteps))
+            _gram = PatternGram<float>.Compute(patterns, Count, Dimension);
+        var gram = options.Map.IsSparse ? _gram : null;
+        return HopfieldRecall.RunPrepared(patterns, Count, queries, Dimension, options, _workspace, gram);
     }
 
     /// <summary>Recalls the rows of a [B, Dimension] tensor.</summary>
@@ -125,7 +131,14 @@ public sealed class HopfieldMemory
     private float[] PostPatterns(PostTransform post)
     {
         if (_postCache is not null && _cachedPost == post) return _postCache;
-        if (post == PostTransform.Identity) return _patterns; // the first Count rows are all that is read
+        _gram = null; // it belongs to the previous post-transformation (or to patterns that changed)
+        if (post == PostTransform.Identity)
+        {
+            // The first Count rows are all that is read; cache the reference so the Gram matrix is kept too.
+            _postCache = _patterns;
+            _cachedPost = post;
+            return _patterns;
+        }
         var copy = Patterns.ToArray();
         PostTransformKernel.ApplyRows<float>(post, copy, Dimension);
         _postCache = copy;

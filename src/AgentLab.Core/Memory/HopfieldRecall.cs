@@ -30,7 +30,7 @@ public static class HopfieldRecall
         CheckMatrix(memories, memoryCount, dimension, "memories");
         var post = memories[..(memoryCount * dimension)].ToArray();
         PostTransformKernel.ApplyRows<T>(options.Post, post, dimension);
-        return RunPrepared(post, memoryCount, queries, dimension, options, new RecallWorkspace<T>());
+        return RunPrepared(post, memoryCount, queries, dimension, options, new RecallWorkspace<T>(), gram: null);
     }
 
     /// <summary>As <see cref="Run{T}"/>, with memories that already went through the post-transformation.</summary>
@@ -39,8 +39,12 @@ public static class HopfieldRecall
     /// would run its long loops in unoptimised code for the first dozens of batches (measured: 2x slower).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <param name="gram">
+    /// When given, updates that follow a sparse one take their scores from the Gram matrix (O(N·|support|) per
+    /// query) instead of a GEMM; the result is the same up to rounding.
+    /// </param>
     internal static RecallResult<T> RunPrepared<T>(T[] postMemories, int n, ReadOnlySpan<T> queries, int d, RecallOptions options,
-        RecallWorkspace<T> workspace)
+        RecallWorkspace<T> workspace, PatternGram<T>? gram)
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -65,19 +69,36 @@ public static class HopfieldRecall
         workspace.Ensure(b, n, d);
         T[] workQ = workspace.Queries, scores = workspace.Scores, workP = workspace.Weights, nextQ = workspace.NextQueries;
         T beta = T.CreateTruncating(options.Beta);
+        // Per query, post(z) = scale·(z − offset) of the last update (for the Gram path's scores).
+        T[] scale = gram is null ? [] : new T[b], offset = gram is null ? [] : new T[b];
+        bool lastSparse = false;
 
         for (int step = 1; step <= options.MaxSteps && m > 0; step++)
         {
-            T[] current = q;
-            if (m < b)
+            if (gram is not null && lastSparse)
             {
-                for (int w = 0; w < m; w++) q.AsSpan(running[w] * d, d).CopyTo(workQ.AsSpan(w * d, d));
-                current = workQ;
+                for (int w = 0; w < m; w++)
+                {
+                    int r = running[w];
+                    gram.Scores(p.AsSpan(r * n, n), beta, scale[r], offset[r], scores.AsSpan(w * n, n));
+                }
+            }
+            else
+            {
+                T[] current = q;
+                if (m < b)
+                {
+                    for (int w = 0; w < m; w++) q.AsSpan(running[w] * d, d).CopyTo(workQ.AsSpan(w * d, d));
+                    current = workQ;
+                }
+                Blas.Gemm<T>(false, true, m, n, d, beta, current, postMemories, T.Zero, scores);
             }
             var rowMaps = workspace.RowMap(m, n, options.Map);
-            Blas.Gemm<T>(false, true, m, n, d, beta, current, postMemories, T.Zero, scores);
             rowMaps.Forward(scores, workP);
-            Product(workP, postMemories, nextQ, m, n, d, rowMaps);
+            lastSparse = Product(workP, postMemories, nextQ, m, n, d, rowMaps);
+            if (gram is not null)
+                for (int w = 0; w < m; w++)
+                    (scale[running[w]], offset[running[w]]) = PostTransformKernel.AffineForm<T>(options.Post, nextQ.AsSpan(w * d, d));
             PostTransformKernel.ApplyRows<T>(options.Post, nextQ.AsSpan(0, m * d), d);
             int kept = 0;
             for (int w = 0; w < m; w++)
@@ -110,15 +131,15 @@ public static class HopfieldRecall
         return new RecallResult<T>(b, n, d, q, p, supports, steps, energy);
     }
 
-    /// <summary>Q = P X: support-row accumulation for a sparse batch, one GEMM otherwise.</summary>
+    /// <summary>Q = P X: support-row accumulation for a sparse batch (returns true), one GEMM otherwise.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Product<T>(T[] p, T[] memories, T[] result, int b, int n, int d, ParallelRowMap rowMaps)
+    private static bool Product<T>(T[] p, T[] memories, T[] result, int b, int n, int d, ParallelRowMap rowMaps)
         where T : IFloatingPointIeee754<T>
     {
         if (rowMaps.TotalSupport > SparseProductDensity * b * n)
         {
             Blas.Gemm<T>(false, false, b, d, n, T.One, p, memories, T.Zero, result);
-            return;
+            return false;
         }
         ParallelRowMap.ForChunks(b, (long)d * rowMaps.TotalSupport / b, (start, count) =>
         {
@@ -131,6 +152,7 @@ public static class HopfieldRecall
                     TensorPrimitives.MultiplyAdd<T>(memories.AsSpan(i * d, d), pr[i], target, target);
             }
         });
+        return true;
     }
 
     internal static void CheckMatrix<T>(ReadOnlySpan<T> values, int rows, int cols, string name) where T : IFloatingPointIeee754<T>

@@ -135,17 +135,22 @@ public class HopfieldMemoryTests
     }
 
     [Theory]
-    [InlineData("softmax", 0.3)]
-    [InlineData("softmax", 60.0)]
-    [InlineData("sparsemax", 0.3)]
-    [InlineData("sparsemax", 5.0)]
-    [InlineData("entmax15", 2.0)]
-    [InlineData("normmax", 1.0)]
-    [InlineData("ksubsets", 1.0)]
-    [InlineData("sequential-ksubsets", 1.0)]
-    public void Float_batches_match_the_double_recall_on_both_product_paths(string name, double beta)
+    [InlineData("softmax", 0.3, PostTransform.L2)]
+    [InlineData("softmax", 60.0, PostTransform.L2)]
+    [InlineData("sparsemax", 0.3, PostTransform.L2)]
+    [InlineData("sparsemax", 5.0, PostTransform.L2)]
+    [InlineData("sparsemax", 3.0, PostTransform.Identity)]
+    [InlineData("sparsemax", 0.5, PostTransform.LayerNorm)]
+    [InlineData("entmax15", 2.0, PostTransform.L2)]
+    [InlineData("entmax15", 1.0, PostTransform.LayerNorm)]
+    [InlineData("normmax", 1.0, PostTransform.L2)]
+    [InlineData("normmax", 2.0, PostTransform.Identity)]
+    [InlineData("ksubsets", 1.0, PostTransform.L2)]
+    [InlineData("sequential-ksubsets", 1.0, PostTransform.L2)]
+    public void Float_batches_match_the_double_recall_on_every_path(string name, double beta, PostTransform post)
     {
-        // 37 queries are split into parallel chunks; large beta makes P sparse enough for the support-row product.
+        // 37 queries x 2 later updates ≥ 50 memories, so sparse maps take the Gram path after a sparse update;
+        // large beta makes P sparse enough for the support-row product; the map is serial or in parallel chunks.
         var map = RetrievalMap.Parse(name, name == "normmax" ? 2 : null, name == "ksubsets" ? 2 : null);
         var rand = new Random(6);
         int n = 50, d = 8, b = 37;
@@ -153,7 +158,7 @@ public class HopfieldMemoryTests
         var q = Enumerable.Range(0, b * d).Select(_ => (float)(rand.NextDouble() * 2 - 1)).ToArray();
         var memory = new HopfieldMemory(d);
         for (int i = 0; i < n; i++) memory.Store(x.AsSpan(i * d, d));
-        var options = new RecallOptions(map, beta, PostTransform.L2, 3, false);
+        var options = new RecallOptions(map, beta, post, 3, false);
         var single = memory.Recall(q, options);
         var reference = HopfieldRecall.Run<double>(x.Select(v => (double)v).ToArray(), n, q.Select(v => (double)v).ToArray(), d, options);
         for (int i = 0; i < b * d; i++) Assert.Equal(reference.Retrieved[i], single.Retrieved[i], 1e-4);
