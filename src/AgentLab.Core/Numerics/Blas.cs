@@ -4,7 +4,8 @@ using System.Runtime.InteropServices;
 namespace AgentLab.Numerics;
 
 /// <summary>
-/// The one native dependency: single-precision GEMM from OpenBLAS (Debian package libopenblas0-pthread).
+/// The one native dependency: GEMM from OpenBLAS (Debian package libopenblas0-pthread); single precision
+/// for training and recall, double for the float64 paths (command line, test oracles).
 /// Thin P/Invoke; the library is resolved once, and a missing library becomes one clear error.
 /// </summary>
 public static unsafe partial class Blas
@@ -29,6 +30,10 @@ public static unsafe partial class Blas
     [LibraryImport(LibraryName, EntryPoint = "cblas_sgemm")]
     private static partial void CblasSgemm(int order, int transA, int transB, int m, int n, int k,
         float alpha, float* a, int lda, float* b, int ldb, float beta, float* c, int ldc);
+
+    [LibraryImport(LibraryName, EntryPoint = "cblas_dgemm")]
+    private static partial void CblasDgemm(int order, int transA, int transB, int m, int n, int k,
+        double alpha, double* a, int lda, double* b, int ldb, double beta, double* c, int ldc);
 
     [LibraryImport(LibraryName, EntryPoint = "openblas_set_num_threads")]
     private static partial void OpenblasSetNumThreads(int threads);
@@ -59,19 +64,58 @@ public static unsafe partial class Blas
     public static void Sgemm(bool transA, bool transB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, ReadOnlySpan<float> b, float beta, Span<float> c)
     {
-        if (a.Length < m * k || b.Length < k * n || c.Length < m * n)
-            throw new ShapeException($"sgemm: buffers of {a.Length}, {b.Length}, {c.Length} floats are too small for m={m} n={n} k={k}");
-        if (m == 0 || n == 0) return;
-        if (k == 0)
-        {
-            if (beta == 0f) c[..(m * n)].Clear(); else System.Numerics.Tensors.TensorPrimitives.Multiply(c[..(m * n)], beta, c[..(m * n)]);
-            return;
-        }
+        if (NothingToMultiply("sgemm", m, n, k, a.Length, b.Length, beta, c)) return;
         int lda = transA ? m : k, ldb = transB ? k : n;
-        UseThreads((long)m * n * k < SmallGemm ? 1 : _threads);
         fixed (float* pa = a, pb = b, pc = c)
             CblasSgemm(RowMajor, transA ? Trans : NoTrans, transB ? Trans : NoTrans, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, n);
     }
+
+    /// <summary>Double-precision <see cref="Sgemm"/>: same layout and conventions.</summary>
+    public static void Dgemm(bool transA, bool transB, int m, int n, int k, double alpha,
+        ReadOnlySpan<double> a, ReadOnlySpan<double> b, double beta, Span<double> c)
+    {
+        if (NothingToMultiply("dgemm", m, n, k, a.Length, b.Length, beta, c)) return;
+        int lda = transA ? m : k, ldb = transB ? k : n;
+        fixed (double* pa = a, pb = b, pc = c)
+            CblasDgemm(RowMajor, transA ? Trans : NoTrans, transB ? Trans : NoTrans, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, n);
+    }
+
+    /// <summary>
+    /// Checks the buffer sizes; handles the products with no multiply-adds (C = beta·C when k = 0) and returns
+    /// true for them; otherwise sets the thread count for the product's size and returns false.
+    /// </summary>
+    private static bool NothingToMultiply<T>(string op, int m, int n, int k, int aLength, int bLength, T beta, Span<T> c)
+        where T : System.Numerics.IFloatingPointIeee754<T>
+    {
+        if (aLength < m * k || bLength < k * n || c.Length < m * n)
+            throw new ShapeException($"{op}: buffers of {aLength}, {bLength}, {c.Length} values are too small for m={m} n={n} k={k}");
+        if (m == 0 || n == 0) return true;
+        if (k == 0)
+        {
+            if (beta == T.Zero) c[..(m * n)].Clear(); else System.Numerics.Tensors.TensorPrimitives.Multiply(c[..(m * n)], beta, c[..(m * n)]);
+            return true;
+        }
+        UseThreads((long)m * n * k < SmallGemm ? 1 : _threads);
+        return false;
+    }
+
+    /// <summary><see cref="Sgemm"/> or <see cref="Dgemm"/> by element type, for code generic over float and double.</summary>
+    public static void Gemm<T>(bool transA, bool transB, int m, int n, int k, T alpha,
+        ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c) where T : System.Numerics.IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+            Sgemm(transA, transB, m, n, k, float.CreateTruncating(alpha), As<T, float>(a), As<T, float>(b), float.CreateTruncating(beta), As<T, float>(c));
+        else if (typeof(T) == typeof(double))
+            Dgemm(transA, transB, m, n, k, double.CreateTruncating(alpha), As<T, double>(a), As<T, double>(b), double.CreateTruncating(beta), As<T, double>(c));
+        else throw new NotSupportedException($"GEMM is available for float and double, not {typeof(T).Name}");
+    }
+
+    /// <summary>Reinterprets a span of T as TTo, for T known (by a type test) to be TTo.</summary>
+    private static Span<TTo> As<T, TTo>(Span<T> values) =>
+        MemoryMarshal.CreateSpan(ref System.Runtime.CompilerServices.Unsafe.As<T, TTo>(ref MemoryMarshal.GetReference(values)), values.Length);
+
+    private static ReadOnlySpan<TTo> As<T, TTo>(ReadOnlySpan<T> values) =>
+        MemoryMarshal.CreateReadOnlySpan(ref System.Runtime.CompilerServices.Unsafe.As<T, TTo>(ref MemoryMarshal.GetReference(values)), values.Length);
 }
 
 /// <summary>OpenBLAS could not be loaded; the message says which package to install.</summary>
