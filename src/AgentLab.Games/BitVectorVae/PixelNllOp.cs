@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using AgentLab.Numerics;
 
 namespace AgentLab.Games.BitVectorVae;
@@ -36,6 +37,7 @@ public static class PixelNllOp
         tape.Record(y, () =>
         {
             var dLogits = tape.GradOf(logits);
+            var softmax = new float[classes];
             for (int e = 0; e < evaluations; e++)
             {
                 float g = y.Grad!.Data[e];
@@ -45,8 +47,9 @@ public static class PixelNllOp
                     int r = e * pixels + p;
                     var row = logits.Value.Row(r);
                     var dx = dLogits.Row(r);
-                    float shift = lse[r];
-                    for (int i = 0; i < row.Length; i++) dx[i] += g * MathF.Exp(row[i] - shift);
+                    TensorPrimitives.Subtract(row, lse[r], softmax);
+                    TensorPrimitives.Exp(softmax, softmax);
+                    TensorPrimitives.MultiplyAdd(softmax, g, dx, dx);
                     dx[labels[r]] -= g;
                 }
             }
