@@ -16,16 +16,10 @@ namespace AgentLab.Games.BitVectorVae;
 /// end. The epoch permutations are a function of the seed and the epoch, so a run resumed from its last
 /// checkpoint continues exactly as if it had never stopped.
 /// </summary>
-public sealed class BitVectorVaeRunner
+public sealed class BitVectorVaeRunner(BitVectorVaeScenario scenario, BitVectorVaeData data)
 {
-    private readonly BitVectorVaeScenario _scenario;
-    private readonly BitVectorVaeData _data;
-
-    public BitVectorVaeRunner(BitVectorVaeScenario scenario, BitVectorVaeData data)
-    {
-        _scenario = scenario;
-        _data = data;
-    }
+    private readonly BitVectorVaeScenario _scenario = scenario;
+    private readonly BitVectorVaeData _data = data;
 
     /// <summary>nats per image → bits per dimension.</summary>
     public static double BitsPerDimension(double nats, int pixels) => nats / (pixels * Math.Log(2));

@@ -6,15 +6,8 @@ namespace AgentLab.Games.Tests.BitVectorVae;
 
 public class BitVectorVaeScenarioTests
 {
-    private static ScenarioException Reject(string yaml, params string[] overrides)
-    {
-        using var dir = new TempDirectory();
-        string path = dir.File("bad.yaml");
-        File.WriteAllText(path, yaml);
-        var ex = Assert.Throws<ScenarioException>(() => BitVectorVaeScenario.Parse(ScenarioFile.Load(path, overrides)));
-        Assert.Contains(path, ex.Message);
-        return ex;
-    }
+    private static ScenarioException Reject(string yaml, params string[] overrides) =>
+        ScenarioRejection.Reject(yaml, root => BitVectorVaeScenario.Parse(root), overrides);
 
     [Fact]
     public void Defaults_are_the_papers()

@@ -9,15 +9,12 @@ namespace AgentLab.Channels.BitVector;
 /// </summary>
 public sealed class NvilBitChannel : IBitVectorChannel
 {
-    private readonly Mlp _baseline;
-    private readonly Adam _optimizer;
-    private readonly Tape _tape = new();
+    private readonly LearnedBaseline _baseline;
 
     public NvilBitChannel(string name, int features, int hidden, float learningRate, Rng rng)
     {
         Name = name;
-        _baseline = new Mlp(name + ".baseline", [features, hidden, 1], rng);
-        _optimizer = new Adam(_baseline.Parameters(), learningRate);
+        _baseline = new LearnedBaseline(name + ".baseline", [features, hidden, 1], learningRate, rng);
     }
 
     public string Name { get; }
@@ -30,28 +27,17 @@ public sealed class NvilBitChannel : IBitVectorChannel
     {
         int batch = scores.Shape[0];
         if (inputs.Shape[0] != batch) throw new ShapeException($"{Name}: {inputs.Shape[0]} inputs for a batch of {batch}");
-        _tape.Reset();
-        var baseline = _tape.Reshape(_baseline.Forward(_tape, _tape.Constant(inputs, "inputs")), batch);
+        _baseline.Tape.Reset();
+        var baseline = _baseline.Forward(_baseline.Tape.Constant(inputs, "inputs"));
         var values = baseline.Value.Data;
         var outcome = ScoreFunctionBitChannel.AddScoreFunctionGradient(scores, plan, losses, values, dScores);
         var dBaseline = new float[batch];
         for (int b = 0; b < batch; b++) dBaseline[b] = 2f * (values[b] - losses[b]) / batch;
-        _tape.Backward(baseline, dBaseline);
-        _optimizer.Step();
-        _optimizer.ZeroGrad();
-        _tape.Reset();
+        _baseline.Train(baseline, dBaseline);
         return outcome;
     }
 
-    public void SaveState(ICollection<CheckpointEntry> entries, IDictionary<string, string> metadata)
-    {
-        TrainingState.AddParameters(entries, _baseline.Parameters(), _optimizer.StepCount);
-        TrainingState.AddOptimizer(entries, metadata, _optimizer, Name + ".baseline.adam");
-    }
+    public void SaveState(ICollection<CheckpointEntry> entries, IDictionary<string, string> metadata) => _baseline.Save(entries, metadata);
 
-    public void RestoreState(Checkpoint checkpoint)
-    {
-        TrainingState.LoadParameters(checkpoint, _baseline.Parameters());
-        TrainingState.LoadOptimizer(checkpoint, _optimizer, Name + ".baseline.adam");
-    }
+    public void RestoreState(Checkpoint checkpoint) => _baseline.Restore(checkpoint);
 }
