@@ -32,7 +32,7 @@ public sealed class BitVectorVaeRunner(BitVectorVaeScenario scenario, BitVectorV
         var store = new RunStore(options.OutputDirectory);
         var checkpoints = new CheckpointDirectory(Path.Combine(options.OutputDirectory, "checkpoints"), options.KeepCheckpoints);
         var root = new Rng((ulong)sc.Seed);
-        var networks = new VaeNetworks(sc.Pixels, sc.Bits, sc.Hidden, sc.OutRank, sc.LearningRate, root.Split(1));
+        var networks = new VaeNetworks(sc.Pixels, sc.Bits, sc.Hidden, sc.OutRank, sc.LearningRate, root.Split(1), sc.EncoderLogSoftmax);
         var channel = BitVectorVaeMethods.Create(sc, root.Split(3));
         var context = new ChannelContext(root.Split(2));
         var step = new VaeStep(networks, channel, context, sc.Batch);

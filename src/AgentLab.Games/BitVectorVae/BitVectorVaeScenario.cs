@@ -27,6 +27,7 @@ public sealed record BitVectorVaeScenario
     public required int Bits { get; init; }
     public required int Hidden { get; init; }
     public required int OutRank { get; init; }
+    public required bool EncoderLogSoftmax { get; init; }
 
     // training
     public required string Method { get; init; }
@@ -73,6 +74,7 @@ public sealed record BitVectorVaeScenario
             Bits = bits,
             Hidden = model.Int("hidden", 128, 1, 1 << 14),
             OutRank = model.Int("out_rank", 5, 1, 256),
+            EncoderLogSoftmax = model.Bool("encoder_log_softmax", true),
             Method = methodName,
             Steps = training.Long("steps", 85_900, 1, 100_000_000),
             Batch = training.Int("batch", 64, 1, 1 << 14),

@@ -13,8 +13,14 @@ public sealed class VaeNetworks
 {
     public const int GreyLevels = 256;
 
-    public VaeNetworks(int pixels, int bits, int hidden, int outRank, float learningRate, Rng rng)
+    /// <param name="encoderLogSoftmax">
+    /// The reference's log-softmax over the D bit scores. It makes every score about −log D &lt; −1, so top-k
+    /// sparsemax and SparseMAP start (and, with a zero Jacobian on a single configuration, stay) at the
+    /// all-zeros configuration; false gives the encoder's raw scores instead.
+    /// </param>
+    public VaeNetworks(int pixels, int bits, int hidden, int outRank, float learningRate, Rng rng, bool encoderLogSoftmax = true)
     {
+        EncoderLogSoftmax = encoderLogSoftmax;
         Pixels = pixels;
         Bits = bits;
         OutRank = outRank;
@@ -30,6 +36,8 @@ public sealed class VaeNetworks
 
     public int OutRank { get; }
 
+    public bool EncoderLogSoftmax { get; }
+
     public Mlp Encoder { get; }
 
     public Mlp Decoder { get; }
@@ -41,7 +49,11 @@ public sealed class VaeNetworks
     public IEnumerable<Parameter> Parameters() => Encoder.Parameters().Concat(Decoder.Parameters()).Concat(Output.Parameters());
 
     /// <summary>Bit scores [B, D] of images [B, pixels] in [0, 1].</summary>
-    public Var Encode(Tape tape, Var images) => tape.LogSoftmax(Encoder.Forward(tape, images));
+    public Var Encode(Tape tape, Var images)
+    {
+        var scores = Encoder.Forward(tape, images);
+        return EncoderLogSoftmax ? tape.LogSoftmax(scores) : scores;
+    }
 
     /// <summary>−log p(x | z) per latent vector: z [E, D], labels the E images' grey levels (E·pixels).</summary>
     public Var Reconstruction(Tape tape, Var z, int[] labels)

@@ -19,6 +19,7 @@ public class BitVectorVaeScenarioTests
         Assert.True(BitVectorVaeScenario.IsKind(root));
         var sc = BitVectorVaeScenario.Parse(root);
         Assert.Equal((32, 128, 5, 64, 10, 16, 0.002f), (sc.Bits, sc.Hidden, sc.OutRank, sc.Batch, sc.TopK, sc.Budget, sc.LearningRate));
+        Assert.True(sc.EncoderLogSoftmax);
         Assert.Equal(0.001f, BitVectorVaeScenario.Parse(ScenarioFile.Load(path), "sfe").LearningRate);
         Assert.Equal(64, BitVectorVaeScenario.Parse(ScenarioFile.Load(path, ["model.latent_bits=128"])).Budget);
     }
