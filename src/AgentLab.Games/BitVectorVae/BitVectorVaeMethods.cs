@@ -24,7 +24,7 @@ public static class BitVectorVaeMethods
         "sparsemap-budget" => new SparseMapBitChannel(sc.Method, sc.Budget, sc.SparseMapIterations),
         "sfe" => new ScoreFunctionBitChannel(sc.Method, sampleBaseline: false),
         "sfe-plus" => new ScoreFunctionBitChannel(sc.Method, sampleBaseline: true),
-        "nvil" => new NvilBitChannel(sc.Method, sc.Pixels, sc.Hidden, sc.LearningRate, rng),
+        "nvil" => new NvilBitChannel(sc.Method, sc.Pixels, sc.LearningRate, rng),
         "gumbel" => new BinaryConcreteBitChannel(sc.Method, straightThrough: false, new TemperatureSchedule()),
         "gumbel-st" => new BinaryConcreteBitChannel(sc.Method, straightThrough: true, new TemperatureSchedule()),
         _ => throw new ArgumentException($"unknown bit-vector VAE method \"{sc.Method}\" (expected one of {string.Join(", ", Names)})"),

@@ -3,18 +3,18 @@ using AgentLab.Numerics;
 namespace AgentLab.Channels.BitVector;
 
 /// <summary>
-/// NVIL for the bit-vector posterior: the score-function estimator with a learned, input-dependent baseline
-/// b(x) (an MLP F→H→1 with ReLU on the encoder's input, trained on (ℓ − b)² by its own Adam), one sample and
-/// one decoder call per image. The encoder gets (ℓ − b(x))(z − σ(s))/B + ∂KL/∂s / B.
+/// NVIL for the bit-vector posterior (the reference's BitVectorNVIL): the score-function estimator with a
+/// learned, input-dependent baseline b(x) (the reference's BaselineNN, F→H→H→H→1 with ReLU and H = 512, on the
+/// encoder's input, trained on (ℓ − b)² at the same learning rate), one sample and one decoder call per image. The encoder gets (ℓ − b(x))(z − σ(s))/B + ∂KL/∂s / B.
 /// </summary>
 public sealed class NvilBitChannel : IBitVectorChannel
 {
     private readonly LearnedBaseline _baseline;
 
-    public NvilBitChannel(string name, int features, int hidden, float learningRate, Rng rng)
+    public NvilBitChannel(string name, int features, float learningRate, Rng rng, int hidden = 512)
     {
         Name = name;
-        _baseline = new LearnedBaseline(name + ".baseline", [features, hidden, 1], learningRate, rng);
+        _baseline = new LearnedBaseline(name + ".baseline", [features, hidden, hidden, hidden, 1], learningRate, rng);
     }
 
     public string Name { get; }

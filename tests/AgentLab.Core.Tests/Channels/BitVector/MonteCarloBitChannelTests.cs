@@ -39,7 +39,7 @@ public class MonteCarloBitChannelTests
         {
             "sfe" => new ScoreFunctionBitChannel(name, sampleBaseline: false),
             "sfe-plus" => new ScoreFunctionBitChannel(name, sampleBaseline: true),
-            _ => new NvilBitChannel(name, features: 2, hidden: 4, learningRate: 1e-2f, new Rng(9)),
+            _ => new NvilBitChannel(name, features: 2, learningRate: 1e-2f, new Rng(9), hidden: 4),
         };
         // Many images with the same scores: the batch mean of the per-image estimates (each carries 1/B) is
         // the Monte Carlo average. A few steps first give SFE a nonzero running-mean baseline and NVIL a
