@@ -41,6 +41,19 @@ public sealed class VaeStep
     /// <summary>Trains on images [B, pixels] in [0, 1] with grey levels <paramref name="levels"/> [B·pixels].</summary>
     public BitVectorOutcome Train(Tensor images, byte[] levels)
     {
+        var outcome = AccumulateGradients(images, levels);
+        _networks.Optimizer.Step();
+        _networks.Optimizer.ZeroGrad();
+        Context.Step++;
+        return outcome;
+    }
+
+    /// <summary>
+    /// Adds d objective / d parameters of one step to every parameter's gradient, without stepping the optimizer
+    /// or the step counter (<see cref="Train"/> does both).
+    /// </summary>
+    public BitVectorOutcome AccumulateGradients(Tensor images, byte[] levels)
+    {
         _encoderTape.Reset();
         var scores = _networks.Encode(_encoderTape, _encoderTape.Constant(images, "images"));
         NonFiniteException.ThrowIfNonFinite(scores.Value.Data, "bit scores", Context.Step);
@@ -49,10 +62,7 @@ public sealed class VaeStep
         var outcome = _channel.Assess(scores.Value, _plan, _losses.AsSpan(0, _plan.Count), images, Context, _dScores);
         if (_plan.IsRelaxed) _channel.AddMessageCotangent(_plan, _dMessages.AsSpan(0, _plan.Count * _plan.Bits), _dScores);
         _encoderTape.Backward(scores, _dScores.Data);
-        _networks.Optimizer.Step();
-        _networks.Optimizer.ZeroGrad();
         _encoderTape.Reset();
-        Context.Step++;
         return outcome;
     }
 
