@@ -8,7 +8,8 @@ namespace AgentLab.Cli;
 /// SparseMAP by the active-set solver, row by row, in double, with the score conventions of
 /// docs/ALGORITHMS.md §7.4: k-subsets use the on-only encoding with η_u = z/T; the budget bit-vector and
 /// the sequence use both states with η_u = [z; 0]/T, and the sequence takes "pair" (n − 1 on–on pair scores
-/// per row) as η_v = pair/T. Output: "marginals" (on-marginals per variable), "active_set" (bit strings),
+/// per row) as η_v = pair/T; "exact" for the budget and sequence structures is the on-score-shift emulation of
+/// §7.4(c) (for the budget, the sequence factor with zero pair scores). Output: "marginals" (on-marginals per variable), "active_set" (bit strings),
 /// "weights", and with "dy" (a cotangent on the on-marginals) "vjp" = ∂⟨dy, μ_on⟩/∂z; the sequence adds
 /// "pair_marginals" and, with "dy", "vjp_pair" = ∂⟨dy, μ_on⟩/∂pair.
 /// </summary>
@@ -21,7 +22,7 @@ internal static class SparseMapTransform
         bool sequence = options.Structure == "sequence";
         if (options.Structure == "ksubsets" && k > n)
             throw new CliInputException($"--k {k} exceeds the {n} variables of a \"z\" row");
-        if (sequence && options.BudgetKind == BudgetKind.Exactly && k > n)
+        if (options.Structure != "ksubsets" && options.BudgetKind == BudgetKind.Exactly && k > n)
             throw new CliInputException($"--k {k} exceeds the {n} variables of a \"z\" row (exactly {k} on is impossible)");
         if (input.Dy is not null) TransformCommand.RequireShape(input.Dy, "dy", rows, n);
 
@@ -36,10 +37,12 @@ internal static class SparseMapTransform
             var unary = Unary(options, input.Z[r]);
             var additional = sequence ? input.Pair![r].Select(v => v / t).ToArray() : [];
             var structure = Structure(options, n, k, unary, additional);
+            // The exactly-k budget bit-vector is the sequence factor without pair scores (§7.4(c) emulation).
+            if (structure.AdditionalCount > additional.Length) additional = new double[structure.AdditionalCount];
             var solution = ActiveSetSolver.Solve(structure, unary, additional);
             solutions[r] = solution;
             solution.UnaryMarginals.AsSpan(0, n).CopyTo(marginals.AsSpan(r * n, n));
-            solution.AdditionalMarginals.CopyTo(pairMarginals.AsSpan(r * pairs, pairs));
+            solution.AdditionalMarginals.AsSpan(0, pairs).CopyTo(pairMarginals.AsSpan(r * pairs, pairs));
             if (input.Dy is null) continue;
             // The cotangent is on the on-marginals; the off-states (both-states encoding) get zero.
             var cotangent = new double[structure.UnaryCount];
@@ -92,7 +95,7 @@ internal static class SparseMapTransform
     private static IStructure Structure(TransformOptions options, int n, int k, double[] unary, double[] pair) => options.Structure switch
     {
         "ksubsets" => new KSubsets(n, k, options.BudgetKind),
-        "budget" => new BudgetBitVectors(n, k),
+        "budget" when options.BudgetKind == BudgetKind.AtMost => new BudgetBitVectors(n, k),
         _ => options.BudgetKind == BudgetKind.Exactly
             ? SequenceBudget.Exactly(n, k, SequenceBudget.EmulationShift(unary.AsSpan(0, n), pair))
             : new SequenceBudget(n, k),

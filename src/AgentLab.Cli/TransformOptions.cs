@@ -77,10 +77,8 @@ internal sealed record TransformOptions(string Name, double? Alpha, int? K, doub
         }
         if (structure is null) throw new CliInputException($"sparsemap needs --structure (one of {string.Join(", ", Structures)})");
         // k-subsets are "exactly k" by default (docs/ALGORITHMS.md §7.4(a)); the budget and sequence factors
-        // bound the on count from above unless told otherwise.
+        // bound the on count from above unless told otherwise (their "exact" is the §7.4(c) emulation).
         var kind = (budgetKind ?? (structure == "ksubsets" ? "exact" : "at-most")) == "exact" ? BudgetKind.Exactly : BudgetKind.AtMost;
-        if (structure == "budget" && kind == BudgetKind.Exactly)
-            throw new CliInputException("the budget structure bounds the on count from above only (--budget-kind at-most)");
         return new TransformOptions(name, alpha, k, temperature ?? 1.0, structure, kind);
     }
 

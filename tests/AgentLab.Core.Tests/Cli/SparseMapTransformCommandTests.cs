@@ -126,6 +126,26 @@ public class SparseMapTransformCommandTests
         Expect.Close(Row(plain, "vjp").Select(v => v / 2).ToArray(), Row(hot, "vjp"), 1e-12, 0, "vjp");
     }
 
+    /// <summary>
+    /// §7.4(b): the both-states bit-vector has the weights of on-only SparseMAP with scores (x + 1)/2 and half its
+    /// Jacobian; with exactly k on, that is the k-subset structure, so the two commands must agree.
+    /// </summary>
+    [Fact]
+    public void Exactly_k_budget_equals_k_subsets_of_the_shifted_scores()
+    {
+        double[] x = [0.7, -0.4, 0.2, 1.3, -1.1, 0.05];
+        double[] dy = [1, -2, 0.5, 3, 0, -1];
+        string Input(IEnumerable<double> z) => JsonSerializer.Serialize(new { z = new[] { z.ToArray() }, dy = new[] { dy } });
+        var (code, stdout, stderr) = Run(Input(x), "sparsemap", "--structure", "budget", "--k", "3", "--budget-kind", "exact");
+        Assert.True(code == 0, stderr);
+        var budget = JsonDocument.Parse(stdout).RootElement;
+        var subsets = JsonDocument.Parse(Run(Input(x.Select(v => (v + 1) / 2)), "sparsemap", "--structure", "ksubsets", "--k", "3").Stdout).RootElement;
+        Expect.Close(Row(subsets, "marginals"), Row(budget, "marginals"), Tolerance, 0, "marginals");
+        Expect.Close(Row(subsets, "vjp").Select(v => v / 2).ToArray(), Row(budget, "vjp"), Tolerance, 0, "vjp");
+        Assert.Equal(3.0, Row(budget, "marginals").Sum(), 9);
+        Assert.False(budget.TryGetProperty("pair_marginals", out _));
+    }
+
     [Fact]
     public void Rows_are_solved_independently()
     {
@@ -145,7 +165,7 @@ public class SparseMapTransformCommandTests
     [InlineData("""{"z": [[1, 2, 3]]}""", new[] { "sparsemap", "--structure", "budget" }, "sparsemap needs --k")]
     [InlineData("""{"z": [[1, 2, 3]]}""", new[] { "sparsemap", "--k", "2" }, "sparsemap needs --structure")]
     [InlineData("""{"z": [[1, 2, 3]]}""", new[] { "sparsemap", "--structure", "ksubsets", "--k", "2", "--budget-kind", "some" }, "unknown budget kind \"some\"")]
-    [InlineData("""{"z": [[1, 2, 3]]}""", new[] { "sparsemap", "--structure", "budget", "--k", "2", "--budget-kind", "exact" }, "bounds the on count from above only")]
+    [InlineData("""{"z": [[1, 2, 3]]}""", new[] { "sparsemap", "--structure", "budget", "--k", "4", "--budget-kind", "exact" }, "exactly 4 on is impossible")]
     [InlineData("""{"z": [[1, 2, 3]]}""", new[] { "sparsemap", "--structure", "ksubsets", "--k", "4" }, "--k 4 exceeds the 3 variables")]
     [InlineData("""{"z": [[1, 2, 3]]}""", new[] { "sparsemax", "--structure", "ksubsets" }, "--structure does not apply to sparsemax")]
     [InlineData("""{"z": [[1, 2, 3], [1, 2]]}""", new[] { "sparsemap", "--structure", "ksubsets", "--k", "2" }, "\"z\" row 1 has 2 entries, expected 3")]
