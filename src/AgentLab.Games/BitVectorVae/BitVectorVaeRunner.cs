@@ -115,7 +115,7 @@ public sealed class BitVectorVaeRunner(BitVectorVaeScenario scenario, BitVectorV
                     ? "negative ELBO, exact over the sparse support (D log 2 − H(q) + Σ w ℓ), / (784 ln 2)"
                     : "negative ELBO with one discrete sample z ~ q per image and the exact Bernoulli KL, / (784 ln 2)",
                 ["test_success"] = "not applicable (bit-vector VAE); see extra.test_bits_per_dim",
-                ["mean_receiver_calls"] = "decoder calls per training image",
+                ["mean_receiver_calls"] = "decoder calls per training image, over the steps since the run (re)started",
                 ["resumed_from_step"] = startStep.ToString(CultureInfo.InvariantCulture),
             },
         };
