@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AgentLab.Games.BitVectorVae;
 using AgentLab.Games.Referential;
 using AgentLab.Games.Scenarios;
 using AgentLab.Telemetry.Reports;
@@ -35,24 +36,39 @@ internal static class CompareCommand
             var overrides = new List<string>(parse.GetValue(set) ?? []);
             if (parse.GetValue(steps) is long n) overrides.Add($"training.steps={n}");
             // Validate every method's scenario before the first run starts.
-            var scenarios = names.Select(m => ReferentialScenario.Parse(ScenarioFile.Load(file, overrides), m)).ToArray();
-            string dir = parse.GetValue(output) ?? Path.Combine("runs", scenarios[0].Name, "compare");
+            var planned = Plan(file, overrides, names, seedCount, out string defaultDir).ToList();
+            string dir = parse.GetValue(output) ?? defaultDir;
             var runs = new List<RunResults>();
-            foreach (var sc in scenarios)
-                for (int k = 0; k < seedCount; k++)
-                {
-                    var seeded = sc with { Seed = sc.Seed + k };
-                    string runDir = Path.Combine(dir, seeded.Method, $"seed-{seeded.Seed}");
-                    var store = new RunStore(runDir);
-                    if (!store.HasSummary || store.ReadSummary().Steps != seeded.Steps)
-                        RunCommand.Execute(seeded, runDir, resume: Directory.Exists(Path.Combine(runDir, "checkpoints")));
-                    runs.Add(store.ReadResults());
-                }
+            foreach (var (method, seed, runSteps, execute) in planned)
+            {
+                string runDir = Path.Combine(dir, method, $"seed-{seed}");
+                var store = new RunStore(runDir);
+                if (!store.HasSummary || store.ReadSummary().Steps != runSteps)
+                    execute(runDir, Directory.Exists(Path.Combine(runDir, "checkpoints")));
+                runs.Add(store.ReadResults());
+            }
             ComparisonReport.Write(runs, dir);
             Console.WriteLine($"wrote {Path.Combine(dir, "comparison.md")}, .csv, .json and report.html");
             Console.WriteLine(File.ReadAllText(Path.Combine(dir, "comparison.md")));
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>The runs of the comparison, by the scenario's kind (referential game or bit-vector VAE).</summary>
+    private static IEnumerable<(string Method, long Seed, long Steps, Func<string, bool, RunSummary> Execute)> Plan(
+        string file, List<string> overrides, string[] methods, int seeds, out string defaultDir)
+    {
+        if (BitVectorVaeScenario.IsKind(ScenarioFile.Load(file, overrides)))
+        {
+            var first = BitVectorVaeScenario.Parse(ScenarioFile.Load(file, overrides), methods[0]);
+            defaultDir = Path.Combine("runs", $"{first.Name}-d{first.Bits}", "compare");
+            return BitVectorVaeCommand.Plan(file, overrides, methods, seeds).ToList();
+        }
+        var scenarios = methods.Select(m => ReferentialScenario.Parse(ScenarioFile.Load(file, overrides), m)).ToArray();
+        defaultDir = Path.Combine("runs", scenarios[0].Name, "compare");
+        return scenarios.SelectMany(sc => Enumerable.Range(0, seeds).Select(k => sc with { Seed = sc.Seed + k }))
+            .Select(seeded => (seeded.Method, seeded.Seed, seeded.Steps, (Func<string, bool, RunSummary>)((dir, resume) => RunCommand.Execute(seeded, dir, resume))))
+            .ToList();
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using AgentLab.Games.BitVectorVae;
 using AgentLab.Games.Referential;
 using AgentLab.Games.Scenarios;
 using AgentLab.Telemetry.Metrics;
@@ -13,7 +14,7 @@ internal static class RunCommand
     public static Command Create()
     {
         var scenario = new Argument<string>("scenario") { Description = "The scenario YAML file." };
-        var method = new Option<string?>("--method") { Description = "Estimator/channel: " + string.Join(", ", ReferentialMethods.Names) };
+        var method = new Option<string?>("--method") { Description = "Estimator/channel: " + string.Join(", ", ReferentialMethods.Names) + "; bit-vector VAE: " + string.Join(", ", BitVectorVaeMethods.Names) };
         var seed = new Option<long?>("--seed") { Description = "Run seed (training games, initialisation, samples)." };
         var steps = new Option<long?>("--steps") { Description = "Training steps (overrides training.steps)." };
         var set = new Option<string[]>("--set") { Description = "Override a scenario key: --set training.batch=32 (repeatable).", AllowMultipleArgumentsPerToken = false };
@@ -28,7 +29,10 @@ internal static class RunCommand
             var overrides = new List<string>(parse.GetValue(set) ?? []);
             if (parse.GetValue(seed) is long s) overrides.Add($"training.seed={s}");
             if (parse.GetValue(steps) is long n) overrides.Add($"training.steps={n}");
-            var sc = ReferentialScenario.Parse(ScenarioFile.Load(parse.GetValue(scenario)!, overrides), parse.GetValue(method));
+            var root = ScenarioFile.Load(parse.GetValue(scenario)!, overrides);
+            if (BitVectorVaeScenario.IsKind(root))
+                return BitVectorVaeCommand.Run(root, parse.GetValue(method), parse.GetValue(output), parse.GetValue(resume));
+            var sc = ReferentialScenario.Parse(root, parse.GetValue(method));
             string? resumeDir = parse.GetValue(resume);
             string dir = resumeDir ?? parse.GetValue(output) ?? DefaultDirectory(sc);
             var summary = Execute(sc, dir, resumeDir != null);

@@ -5,7 +5,7 @@ using AgentLab.Sparse;
 namespace AgentLab.Cli;
 
 /// <summary>
-/// <c>agentlab transform NAME [--alpha A] [--k K] [--temperature T]</c>: applies a sparse transformation
+/// <c>agentlab transform NAME [--alpha A] [--k K] [--temperature T] [--structure S] [--budget-kind B]</c>: applies a sparse transformation
 /// row-wise, in double, to the JSON on stdin and writes JSON to stdout.
 /// </summary>
 /// <remarks>
@@ -14,14 +14,16 @@ namespace AgentLab.Cli;
 /// <c>vjp</c> = ∂⟨dy, p⟩/∂z when dy is given, and the Fenchel–Young <c>loss</c> per row with
 /// <c>loss_grad</c> = ∂loss/∂z when a target distribution y is given. For topk-sparsemax z rows are the D bit
 /// scores, --k is required, p, support and dy are over the k configurations, and the output adds
-/// <c>configs</c> (bit strings best first), <c>config_scores</c> and <c>expected_bits</c>.
+/// <c>configs</c> (bit strings best first), <c>config_scores</c> and <c>expected_bits</c>. sparsemap
+/// (<c>--structure ksubsets|budget|sequence --k K [--budget-kind exact|at-most]</c>) is described in
+/// <see cref="SparseMapTransform"/>.
 /// Errors print one line on stderr and return 2.
 /// </remarks>
 public static class TransformCommand
 {
     private const string Prefix = "agentlab transform: ";
 
-    private static readonly string[] Names = ["softmax", "sparsemax", "entmax15", "entmax", "normmax", "topk-sparsemax"];
+    private static readonly string[] Names = ["softmax", "sparsemax", "entmax15", "entmax", "normmax", "topk-sparsemax", "sparsemap"];
 
     /// <param name="args">The arguments after the word "transform".</param>
     /// <returns>0 on success, 2 on invalid arguments or input, 1 on an unexpected failure.</returns>
@@ -31,8 +33,13 @@ public static class TransformCommand
         {
             var options = TransformOptions.Parse(args, Names);
             using var document = JsonIo.Parse(stdin.ReadToEnd());
-            var input = TransformInput.Read(document.RootElement, options.Name == "topk-sparsemax");
-            string json = options.Name == "topk-sparsemax" ? RunTopK(options, input) : RunMap(options, input);
+            var input = TransformInput.Read(document.RootElement, options);
+            string json = options.Name switch
+            {
+                "topk-sparsemax" => RunTopK(options, input),
+                "sparsemap" => SparseMapTransform.Run(options, input),
+                _ => RunMap(options, input),
+            };
             stdout.WriteLine(json);
             return 0;
         }
@@ -165,7 +172,7 @@ public static class TransformCommand
         });
     }
 
-    private static void RequireShape(double[][] matrix, string name, int rows, int cols)
+    internal static void RequireShape(double[][] matrix, string name, int rows, int cols)
     {
         if (matrix.Length != rows) throw new CliInputException($"\"{name}\" has {matrix.Length} rows, expected {rows} (as \"z\")");
         if (matrix[0].Length != cols) throw new CliInputException($"\"{name}\" rows have {matrix[0].Length} entries, expected {cols}");
@@ -183,7 +190,7 @@ public static class TransformCommand
         writer.WriteEndArray();
     }
 
-    private static string WriteJson(Action<Utf8JsonWriter> body)
+    internal static string WriteJson(Action<Utf8JsonWriter> body)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))

@@ -1,13 +1,19 @@
 using System.Globalization;
+using AgentLab.Sparse.SparseMap;
 
 namespace AgentLab.Cli;
 
 /// <summary>The parsed command line of <c>agentlab transform</c>.</summary>
-internal sealed record TransformOptions(string Name, double? Alpha, int? K, double Temperature)
+/// <param name="Structure">For sparsemap: ksubsets, budget or sequence.</param>
+/// <param name="BudgetKind">For sparsemap: whether --k bounds the on count exactly or from above.</param>
+internal sealed record TransformOptions(string Name, double? Alpha, int? K, double Temperature, string? Structure = null,
+    BudgetKind BudgetKind = BudgetKind.AtMost)
 {
+    public static readonly string[] Structures = ["ksubsets", "budget", "sequence"];
+
     public static TransformOptions Parse(string[] args, IReadOnlyList<string> names)
     {
-        string? name = null;
+        string? name = null, structure = null, budgetKind = null;
         double? alpha = null, temperature = null;
         int? k = null;
         for (int i = 0; i < args.Length; i++)
@@ -19,8 +25,8 @@ internal sealed record TransformOptions(string Name, double? Alpha, int? K, doub
                 name = arg;
                 continue;
             }
-            if (arg is not ("--alpha" or "--k" or "--temperature"))
-                throw new CliInputException($"unknown option {arg} (expected --alpha, --k or --temperature)");
+            if (arg is not ("--alpha" or "--k" or "--temperature" or "--structure" or "--budget-kind"))
+                throw new CliInputException($"unknown option {arg} (expected --alpha, --k, --temperature, --structure or --budget-kind)");
             if (i + 1 >= args.Length) throw new CliInputException($"{arg} needs a value");
             string value = args[++i];
             switch (arg)
@@ -40,6 +46,18 @@ internal sealed record TransformOptions(string Name, double? Alpha, int? K, doub
                         throw new CliInputException($"--k must be a positive integer, got \"{value}\"");
                     k = parsed;
                     break;
+                case "--structure":
+                    if (structure is not null) throw new CliInputException("--structure given twice");
+                    if (!Structures.Contains(value))
+                        throw new CliInputException($"unknown structure \"{value}\" (expected one of {string.Join(", ", Structures)})");
+                    structure = value;
+                    break;
+                case "--budget-kind":
+                    if (budgetKind is not null) throw new CliInputException("--budget-kind given twice");
+                    if (value is not ("exact" or "at-most"))
+                        throw new CliInputException($"unknown budget kind \"{value}\" (expected exact or at-most)");
+                    budgetKind = value;
+                    break;
             }
         }
         string known = string.Join(", ", names);
@@ -48,9 +66,20 @@ internal sealed record TransformOptions(string Name, double? Alpha, int? K, doub
         bool needsAlpha = name is "entmax" or "normmax";
         if (needsAlpha && alpha is null) throw new CliInputException($"{name} needs --alpha");
         if (!needsAlpha && alpha is not null) throw new CliInputException($"--alpha does not apply to {name}");
-        if (name == "topk-sparsemax" && k is null) throw new CliInputException("topk-sparsemax needs --k");
-        if (name != "topk-sparsemax" && k is not null) throw new CliInputException($"--k does not apply to {name}");
-        return new TransformOptions(name, alpha, k, temperature ?? 1.0);
+        bool needsK = name is "topk-sparsemax" or "sparsemap";
+        if (needsK && k is null) throw new CliInputException($"{name} needs --k");
+        if (!needsK && k is not null) throw new CliInputException($"--k does not apply to {name}");
+        if (name != "sparsemap")
+        {
+            if (structure is not null) throw new CliInputException($"--structure does not apply to {name}");
+            if (budgetKind is not null) throw new CliInputException($"--budget-kind does not apply to {name}");
+            return new TransformOptions(name, alpha, k, temperature ?? 1.0);
+        }
+        if (structure is null) throw new CliInputException($"sparsemap needs --structure (one of {string.Join(", ", Structures)})");
+        // k-subsets are "exactly k" by default (docs/ALGORITHMS.md §7.4(a)); the budget and sequence factors
+        // bound the on count from above unless told otherwise (their "exact" is the §7.4(c) emulation).
+        var kind = (budgetKind ?? (structure == "ksubsets" ? "exact" : "at-most")) == "exact" ? BudgetKind.Exactly : BudgetKind.AtMost;
+        return new TransformOptions(name, alpha, k, temperature ?? 1.0, structure, kind);
     }
 
     private static double PositiveNumber(string option, string value)

@@ -12,17 +12,14 @@ namespace AgentLab.Channels;
 public sealed class NvilChannel : IChannel
 {
     private readonly float _entropyCoefficient;
-    private readonly Mlp _baseline;
-    private readonly Adam _optimizer;
-    private readonly Tape _tape = new();
+    private readonly LearnedBaseline _baseline;
     private Tensor? _probs;
 
     public NvilChannel(string name, float entropyCoefficient, int features, float learningRate, Rng rng, int hidden = 512)
     {
         Name = name;
         _entropyCoefficient = entropyCoefficient;
-        _baseline = new Mlp(name + ".baseline", [features, hidden, hidden, hidden, 1], rng);
-        _optimizer = new Adam(_baseline.Parameters(), learningRate);
+        _baseline = new LearnedBaseline(name + ".baseline", [features, hidden, hidden, hidden, 1], learningRate, rng);
     }
 
     public string Name { get; }
@@ -70,10 +67,7 @@ public sealed class NvilChannel : IChannel
             if (RowKernels.ArgMax(lq) == targets[b]) success++;
             objective += (lossB - b0) * MathF.Log(p[z]) * invB + (lossB - b0) * (lossB - b0) * invB;
         }
-        _tape.Backward(baseline, dBaseline);
-        _optimizer.Step();
-        _optimizer.ZeroGrad();
-        _tape.Reset();
+        _baseline.Train(baseline, dBaseline);
         double meanLoss = loss * invB, meanEntropy = entropy * invB;
         return new StepOutcome((float)(objective + meanLoss - c * meanEntropy), (float)meanLoss, (float)(success * invB),
             (float)meanEntropy, plan.ReceiverCallsPerGame, 1f);
@@ -84,23 +78,15 @@ public sealed class NvilChannel : IChannel
     {
         int games = candidates.Shape[0];
         if (games != batch) throw new ShapeException($"{Name}: {games} games of candidates for a batch of {batch}");
-        _tape.Reset();
-        var mean = _tape.Mean(_tape.Constant(candidates, "candidates"), 1);
-        return _tape.Reshape(_baseline.Forward(_tape, mean), batch);
+        var tape = _baseline.Tape;
+        tape.Reset();
+        return _baseline.Forward(tape.Mean(tape.Constant(candidates, "candidates"), 1));
     }
 
     public void AddMessageCotangent(MessagePlan plan, Tensor dMessages, Tensor dScores) =>
         throw new InvalidOperationException($"{Name} sends discrete messages; there is no message cotangent");
 
-    public void SaveState(ICollection<CheckpointEntry> entries, IDictionary<string, string> metadata)
-    {
-        TrainingState.AddParameters(entries, _baseline.Parameters(), _optimizer.StepCount);
-        TrainingState.AddOptimizer(entries, metadata, _optimizer, Name + ".baseline.adam");
-    }
+    public void SaveState(ICollection<CheckpointEntry> entries, IDictionary<string, string> metadata) => _baseline.Save(entries, metadata);
 
-    public void RestoreState(Checkpoint checkpoint)
-    {
-        TrainingState.LoadParameters(checkpoint, _baseline.Parameters());
-        TrainingState.LoadOptimizer(checkpoint, _optimizer, Name + ".baseline.adam");
-    }
+    public void RestoreState(Checkpoint checkpoint) => _baseline.Restore(checkpoint);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AgentLab.Numerics;
 
 namespace AgentLab.Channels;
@@ -125,20 +124,10 @@ public sealed class ScoreFunctionChannel : IChannel
     public void AddMessageCotangent(MessagePlan plan, Tensor dMessages, Tensor dScores) =>
         throw new InvalidOperationException($"{Name} sends discrete messages; there is no message cotangent");
 
-    public void SaveState(ICollection<CheckpointEntry> entries, IDictionary<string, string> metadata)
-    {
-        metadata[Name + ".baseline.mean"] = Baseline.Mean.ToString("R", CultureInfo.InvariantCulture);
-        metadata[Name + ".baseline.count"] = Baseline.Count.ToString(CultureInfo.InvariantCulture);
-    }
+    public void SaveState(ICollection<CheckpointEntry> entries, IDictionary<string, string> metadata) =>
+        Baseline.Save(metadata, Name + ".baseline");
 
-    public void RestoreState(Checkpoint checkpoint)
-    {
-        string meanKey = Name + ".baseline.mean", countKey = Name + ".baseline.count";
-        if (!double.TryParse(checkpoint.GetMetadata(meanKey), NumberStyles.Float, CultureInfo.InvariantCulture, out double mean)
-            || !long.TryParse(checkpoint.GetMetadata(countKey), NumberStyles.None, CultureInfo.InvariantCulture, out long count))
-            throw new CheckpointException(checkpoint.Path, CheckpointErrorKind.Malformed, $"metadata \"{meanKey}\"/\"{countKey}\" do not hold a baseline");
-        Baseline.Restore(mean, count);
-    }
+    public void RestoreState(Checkpoint checkpoint) => Baseline.Restore(checkpoint, Name + ".baseline");
 
     private int Draw(ChannelContext context, ReadOnlySpan<float> probsOrLogProbs, bool fromLog = false)
     {

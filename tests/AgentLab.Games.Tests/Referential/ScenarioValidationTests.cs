@@ -5,15 +5,8 @@ namespace AgentLab.Games.Tests.Referential;
 
 public class ScenarioValidationTests
 {
-    private static ScenarioException Reject(string yaml, params string[] overrides)
-    {
-        using var dir = new TempDirectory();
-        string path = dir.File("bad.yaml");
-        File.WriteAllText(path, yaml);
-        var ex = Assert.Throws<ScenarioException>(() => ReferentialScenario.Parse(ScenarioFile.Load(path, overrides)));
-        Assert.Contains(path, ex.Message);
-        return ex;
-    }
+    private static ScenarioException Reject(string yaml, params string[] overrides) =>
+        ScenarioRejection.Reject(yaml, root => ReferentialScenario.Parse(root), overrides);
 
     [Fact]
     public void UnknownKeysAreNamedWithTheirLine()
