@@ -30,6 +30,7 @@ internal static class ComparisonCsv
         return text.ToString();
     }
 
-    private static string Field(string value) =>
+    /// <summary>A field quoted as RFC 4180 says when it holds a comma, a quote or a line break.</summary>
+    public static string Field(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"") + "\"";
 }
