@@ -12,10 +12,13 @@ namespace AgentLab.Games.Retrieval;
 /// </summary>
 public sealed class RetrievalData
 {
-    private RetrievalData(FeatureMatrix images, int imageHeight)
+    private readonly string _order;
+
+    private RetrievalData(FeatureMatrix images, int imageHeight, string order)
     {
         Images = images;
         ImageHeight = imageHeight;
+        _order = order;
     }
 
     public FeatureMatrix Images { get; }
@@ -44,12 +47,13 @@ public sealed class RetrievalData
             TensorPrimitives.Multiply(images.Values, 2f, images.Values);
             TensorPrimitives.Subtract(images.Values, 1f, images.Values);
         }
-        return new RetrievalData(images, height);
+        return new RetrievalData(images, height, scenario.Order);
     }
 
     /// <summary>The rows a seed's memories come from: the first N of this permutation of all rows.</summary>
     public int[] MemoryOrder(int seed)
     {
+        if (_order == "torch") return TorchRandperm.Of(Images.Rows, (uint)seed);
         var order = Enumerable.Range(0, Images.Rows).ToArray();
         new Rng((ulong)seed).Split(1).Shuffle(order.AsSpan());
         return order;

@@ -80,7 +80,7 @@ public sealed class RetrievalRunner(HopfieldRetrievalScenario scenario, Retrieva
             Files = [.. RetrievalReport.ReportFiles, RetrievalReport.CellsFileName],
             Notes = new Dictionary<string, string>
             {
-                ["protocol"] = $"memories: the first N of a seeded permutation of {sc.Source}; queries: each memory corrupted " +
+                ["protocol"] = $"memories: the first N of a seeded permutation ({sc.Order}) of {sc.Source}; queries: each memory corrupted " +
                                $"(mask: bottom half of the rows zeroed; noise: + {sc.NoiseStd.ToString(CultureInfo.InvariantCulture)} N(0,1){(sc.Clamp ? ", clamped to [-1, 1]" : "")}); " +
                                $"exact: cosine > {sc.ExactCosine.ToString(CultureInfo.InvariantCulture)}, success: cosine > {sc.SuccessCosine.ToString(CultureInfo.InvariantCulture)} to the post-transformed memory",
                 ["timing"] = $"wall time of the recall asks to the memory actor, batches of {sc.Batch}, stop_when_stable {sc.StopWhenStable.ToString().ToLowerInvariant()}; one untimed warm-up batch per map and setting",

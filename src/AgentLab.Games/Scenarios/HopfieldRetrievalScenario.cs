@@ -13,6 +13,7 @@ public sealed record HopfieldRetrievalScenario
     public static readonly string[] Sources = ["fashion-mnist", "npy"];
     public static readonly string[] PixelScalings = ["minus-one-to-one", "unchanged"];
     public static readonly string[] Corruptions = ["noise", "mask"];
+    public static readonly string[] Orders = ["torch", "rng"];
 
     public required string Name { get; init; }
     public required string File { get; init; }
@@ -31,6 +32,12 @@ public sealed record HopfieldRetrievalScenario
     // memory
     public required IReadOnlyList<int> Sizes { get; init; }
     public required IReadOnlyList<int> Seeds { get; init; }
+
+    /// <summary>
+    /// How a seed orders the patterns: "torch" as the reference code (torch.manual_seed(seed); torch.randperm), so
+    /// the memories are the reference's own; "rng" with AgentLab's generator.
+    /// </summary>
+    public required string Order { get; init; }
 
     // queries
     public required IReadOnlyList<string> CorruptionKinds { get; init; }
@@ -73,6 +80,7 @@ public sealed record HopfieldRetrievalScenario
             ImageHeight = source == "fashion-mnist" ? Data.FashionMnist.ImageSide : OptionalInt(data, "image_height"),
             Sizes = memory.IntList("sizes", [64, 256, 1024], 1, 1 << 20),
             Seeds = memory.IntList("seeds", [0, 1, 2, 3, 4], 0, int.MaxValue),
+            Order = memory.String("order", "torch", Orders),
             CorruptionKinds = queries.StringList("corruptions", Corruptions, Corruptions),
             NoiseStd = queries.Double("noise_std", 0.3, 0, 1e6),
             Clamp = queries.Bool("clamp", true),

@@ -36,6 +36,7 @@ public class RetrievalScenarioTests
         Assert.Contains("\"memory.sizes\" lists 8 twice", Reject("memory:\n  sizes: [8, 8]\n").Message);
         Assert.Contains("\"queries.corruptions\" must list values among noise, mask, got \"blur\"", Reject("queries:\n  corruptions: [noise, blur]\n").Message);
         Assert.Contains("\"queries.noise_std\" must be a number, got \"loud\"", Reject("queries:\n  noise_std: loud\n").Message);
+        Assert.Contains("\"memory.order\" must be one of torch, rng", Reject("memory:\n  order: numpy\n").Message);
         Assert.Contains("\"queries.clamp\" must be true or false", Reject("queries:\n  clamp: maybe\n").Message);
         Assert.Contains("\"recall.settings[0].beta\" must be between", Reject("recall:\n  settings: [{post: l2, beta: 0}]\n").Message);
         Assert.Contains("\"recall.settings[0].post\" must be one of identity, l2, layernorm, got \"tanh\"", Reject("recall:\n  settings: [{post: tanh, beta: 1}]\n").Message);
@@ -85,6 +86,7 @@ public class RetrievalScenarioTests
         var sc = HopfieldRetrievalScenario.Parse(root);
         Assert.Equal(new[] { 64, 256, 1024 }, sc.Sizes);
         Assert.Equal(new[] { 0, 1, 2, 3, 4 }, sc.Seeds);
+        Assert.Equal("torch", sc.Order);
         Assert.Equal(new[] { 1, 5 }, sc.Steps);
         Assert.Equal(new[] { "noise", "mask" }, sc.CorruptionKinds);
         Assert.Equal(new[] { "softmax", "1.5-entmax", "sparsemax", "2-normmax" }, sc.Maps.Select(RetrievalMapLabel.Of));

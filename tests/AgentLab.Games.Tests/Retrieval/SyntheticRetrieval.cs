@@ -29,6 +29,7 @@ internal sealed class SyntheticRetrieval : IDisposable
             memory:
               sizes: [8, 32]
               seeds: [0, 1]
+              order: rng
             queries:
               corruptions: [noise, mask]
               noise_std: 0.3

@@ -1,0 +1,25 @@
+using AgentLab.Games.Retrieval;
+
+namespace AgentLab.Games.Tests.Retrieval;
+
+public class TorchRandpermTests
+{
+    [Fact]
+    public void TheMersenneTwisterIsTheStandardOne()
+    {
+        // The C++ standard's check of std::mt19937: the 10000th output from the default seed 5489.
+        var generator = new Mt19937(5489);
+        for (int i = 1; i < 10000; i++) generator.Next();
+        Assert.Equal(4123659995u, generator.Next());
+        Assert.Equal(1791095845u, new Mt19937(1).Next());
+    }
+
+    [Fact]
+    public void RandpermIsASeededPermutation()
+    {
+        var order = TorchRandperm.Of(60000, 3);
+        Assert.Equal(Enumerable.Range(0, 60000), order.Order());
+        Assert.Equal(order, TorchRandperm.Of(60000, 3));
+        Assert.NotEqual(order.Take(64), TorchRandperm.Of(60000, 4).Take(64));
+    }
+}
