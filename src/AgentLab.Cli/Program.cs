@@ -14,7 +14,9 @@ public static class Program
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(new Command("transform", "Apply a sparse transformation to JSON on stdin (see `agentlab transform --help`)."));
+        root.Subcommands.Add(new Command("recall", "Hopfield recall of JSON memories and queries on stdin (see `agentlab recall --help`)."));
         if (args.Length > 0 && args[0] == "transform") return TransformCommand.Run(args[1..], Console.In, Console.Out, Console.Error);
+        if (args.Length > 0 && args[0] == "recall") return RecallCommand.Run(args[1..], Console.In, Console.Out, Console.Error);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

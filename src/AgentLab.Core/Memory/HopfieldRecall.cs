@@ -45,6 +45,7 @@ public static class HopfieldRecall
             throw new ShapeException($"recall: {queries.Length} query values are not a non-empty batch of rows of dimension {d}");
         int b = queries.Length / d;
         CheckFinite(queries, d, "queries");
+        RetrievalMapKernel.CheckK(options.Map, n);
 
         var q = queries.ToArray();
         PostTransformKernel.ApplyRows<T>(options.Post, q, d);

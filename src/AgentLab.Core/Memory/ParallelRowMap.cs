@@ -57,7 +57,19 @@ internal sealed class ParallelRowMap
 
     private static void Run(int chunks, Action<int> body)
     {
-        if (chunks == 1) body(0);
-        else Parallel.For(0, chunks, body);
+        if (chunks == 1)
+        {
+            body(0);
+            return;
+        }
+        try
+        {
+            Parallel.For(0, chunks, body);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+        {
+            // Surface the kernel's own exception (e.g. an ArgumentException), as the serial path does.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
     }
 }

@@ -146,10 +146,11 @@ internal static class RetrievalMapKernel
         }
     }
 
-    private static void CheckK(RetrievalMap map, int cols)
+    /// <summary>Throws unless the map's k fits <paramref name="cols"/> memories.</summary>
+    public static void CheckK(RetrievalMap map, int cols)
     {
         if (map.K > cols)
-            throw new ArgumentException($"{map} selects {map.K} memories but only {cols} are stored", "k");
+            throw new ArgumentException($"{map} selects {map.K} memories, more than the {cols} stored", "k");
     }
 
     private static void Widen<T>(ReadOnlySpan<T> source, Span<double> target) where T : IFloatingPointIeee754<T>
