@@ -19,6 +19,7 @@ public static class Program
                 "actors" => ActorOverheadBench.Run(args[1..]),
                 "transform" => TransformBench.Run(args[1..]),
                 "sparsemap" => SparseMapBench.Run(args[1..]),
+                "memory-actors" => MemoryActorBench.Run(args[1..]),
                 _ => RunBenchmarkDotNet(args),
             };
         }
