@@ -29,7 +29,10 @@ public sealed class RetrievalRunner(HopfieldRetrievalScenario scenario, Retrieva
         var sc = scenario;
         var wall = Stopwatch.StartNew();
         Directory.CreateDirectory(directory);
-        var cells = resume ? RetrievalReport.ReadCells(directory) : [];
+        // A resumed run keeps the cells of its own grid only: a cell of a setting since removed from the scenario
+        // must not show up in the table.
+        var grid = sc.Seeds.SelectMany(seed => sc.Sizes.SelectMany(n => Grid(n, seed))).Select(point => point.Key).ToHashSet();
+        var cells = resume ? RetrievalReport.ReadCells(directory).Where(cell => grid.Contains(cell.Key)).ToList() : [];
         var done = cells.Select(cell => cell.Key).ToHashSet();
         int startCells = cells.Count;
 
@@ -55,7 +58,7 @@ public sealed class RetrievalRunner(HopfieldRetrievalScenario scenario, Retrieva
                     var group = Stopwatch.StartNew();
                     MeasureGroup(system, directory, seed, n, patterns.AsSpan(0, n * data.Dimension).ToArray(), queries, todo, cells);
                     RetrievalReport.WriteCells(directory, cells);
-                    progress?.Invoke($"seed {seed}, N = {n}: {todo.Count} cells in {group.Elapsed.TotalSeconds:F1} s ({cells.Count} of {sc.Seeds.Count * CellsPerSeed} done)");
+                    progress?.Invoke($"seed {seed}, N = {n}: {todo.Count} cells in {group.Elapsed.TotalSeconds:F1} s ({cells.Count} of {grid.Count} done)");
                 }
             }
         }
@@ -90,8 +93,6 @@ public sealed class RetrievalRunner(HopfieldRetrievalScenario scenario, Retrieva
         RetrievalReport.WriteSummary(directory, summary);
         return summary;
     }
-
-    private int CellsPerSeed => scenario.Sizes.Count * scenario.Settings.Count * scenario.CorruptionKinds.Count * scenario.Maps.Count * scenario.Steps.Count;
 
     /// <summary>The cells of one memory, in the order they are measured: setting, corruption, map, steps.</summary>
     private IEnumerable<SweepPoint> Grid(int n, int seed) =>

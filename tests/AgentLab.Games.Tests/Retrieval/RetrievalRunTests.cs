@@ -74,8 +74,9 @@ public class RetrievalRunTests
         Assert.StartsWith("memories,corruption,map,post,beta,steps,figure,mean,stderr,n\n", File.ReadAllText(Path.Combine(dir, RetrievalReport.CsvFileName)));
 
         // A run stopped half-way keeps the cells it wrote; the resumed run measures the rest, with the same rates.
+        // A cell of a setting the scenario no longer lists is dropped, not reported.
         var kept = cells.Where(cell => cell.Seed == 0).ToList();
-        RetrievalReport.WriteCells(dir, kept);
+        RetrievalReport.WriteCells(dir, [.. kept, kept[0] with { Beta = 7 }]);
         var (summary, resumed, _) = Run(synthetic, resume: true);
         Assert.Equal(kept.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), summary.Notes!["resumed_with_cells"]);
         Assert.Equal(cells.Count, resumed.Count);
