@@ -87,6 +87,18 @@ public class RetrievalRunTests
     }
 
     [Fact]
+    public void MoreMemoriesThanPatternsOrAnImageHeightThatDoesNotFitAreNamed()
+    {
+        using var synthetic = new SyntheticRetrieval();
+        var tooMany = HopfieldRetrievalScenario.Parse(ScenarioFile.Load(synthetic.Path, ["memory.sizes=8,33"]));
+        var e = Assert.Throws<ScenarioException>(() => RetrievalData.Load(tooMany));
+        Assert.Contains($"{synthetic.Path}: \"memory.sizes\" asks for 33 memories", e.Message);
+        Assert.Contains("holds only 32 patterns", e.Message);
+        var badHeight = HopfieldRetrievalScenario.Parse(ScenarioFile.Load(synthetic.Path, ["data.image_height=7"]));
+        Assert.Contains("\"data.image_height\" 7 does not divide the 64 features", Assert.Throws<ScenarioException>(() => RetrievalData.Load(badHeight)).Message);
+    }
+
+    [Fact]
     public void TheCommandRunsARetrievalScenarioAndRefusesReferentialOptions()
     {
         using var synthetic = new SyntheticRetrieval();
