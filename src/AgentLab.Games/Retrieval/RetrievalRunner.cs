@@ -21,6 +21,7 @@ public sealed class RetrievalRunner(HopfieldRetrievalScenario scenario, Retrieva
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(0.5);
+    private const int WarmUpCalls = 200; // enough for the runtime to optimise; bounds the warm-up on tiny data
     private readonly HashSet<(RetrievalMap, PostTransform)> _compiled = [];
 
     /// <summary>Restarts of a memory actor within a minute before the run gives up (as for every agent).</summary>
@@ -88,7 +89,7 @@ public sealed class RetrievalRunner(HopfieldRetrievalScenario scenario, Retrieva
                 ["protocol"] = $"memories: the first N of a seeded permutation ({sc.Order}) of {sc.Source}; queries: each memory corrupted " +
                                $"(mask: bottom half of the rows zeroed; noise: + {sc.NoiseStd.ToString(CultureInfo.InvariantCulture)} N(0,1){(sc.Clamp ? ", clamped to [-1, 1]" : "")}); " +
                                $"exact: cosine > {sc.ExactCosine.ToString(CultureInfo.InvariantCulture)}, success: cosine > {sc.SuccessCosine.ToString(CultureInfo.InvariantCulture)} to the post-transformed memory",
-                ["timing"] = $"wall time of the recall asks to the memory actor, batches of {sc.Batch}, stop_when_stable {sc.StopWhenStable.ToString().ToLowerInvariant()}; untimed warm-up: {WarmUpTime.TotalSeconds} s per map and post-transformation, then one batch per map and setting",
+                ["timing"] = $"wall time of the recall asks to the memory actor, batches of {sc.Batch}, stop_when_stable {sc.StopWhenStable.ToString().ToLowerInvariant()}; untimed warm-up: {WarmUpTime.TotalSeconds} s (at most {WarmUpCalls} batches) per map and post-transformation, then one batch per map and setting",
                 ["resumed_with_cells"] = startCells.ToString(CultureInfo.InvariantCulture),
             },
         };
@@ -128,7 +129,8 @@ public sealed class RetrievalRunner(HopfieldRetrievalScenario scenario, Retrieva
                     // background), so each map and post-transformation first runs untimed for a while; then one
                     // untimed batch per setting rebuilds the memory's post-transformed copy.
                     if (_compiled.Add((cell.Map, setting.Post)))
-                        for (var warm = Stopwatch.StartNew(); warm.Elapsed < WarmUpTime;) Ask<Recalled>(memory, warmUp);
+                        for (var (warm, calls) = (Stopwatch.StartNew(), 0); warm.Elapsed < WarmUpTime && calls < WarmUpCalls; calls++)
+                            Ask<Recalled>(memory, warmUp);
                     if (warmed.Add((setting, cell.Map))) Ask<Recalled>(memory, warmUp);
                     var score = new RetrievalScore(scenario.ExactCosine, scenario.SuccessCosine);
                     var watch = new Stopwatch();
