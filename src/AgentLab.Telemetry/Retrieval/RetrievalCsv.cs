@@ -19,13 +19,11 @@ internal static class RetrievalCsv
         foreach (var row in table.Rows)
         foreach (string figure in RetrievalTable.FigureNames)
         {
-            var statistics = row.Figures[figure];
             text.Append(row.Memories.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(ComparisonCsv.Field(row.Corruption)).Append(',').Append(ComparisonCsv.Field(row.Map)).Append(',')
                 .Append(ComparisonCsv.Field(row.Post)).Append(',').Append(NumberText.Exact(row.Beta)).Append(',')
-                .Append(row.Steps.ToString(CultureInfo.InvariantCulture)).Append(',').Append(ComparisonCsv.Field(figure)).Append(',')
-                .Append(NumberText.Exact(statistics.Mean)).Append(',').Append(NumberText.Exact(statistics.StandardError)).Append(',')
-                .Append(statistics.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
+                .Append(row.Steps.ToString(CultureInfo.InvariantCulture)).Append(',').Append(ComparisonCsv.Field(figure)).Append(',');
+            ComparisonCsv.AppendStatistics(text, row.Figures[figure]);
         }
         return text.ToString();
     }
