@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 namespace AgentLab.Bench;
 
 /// <summary>
-/// Plain side-by-side commands (`mlp`, `transform`) print one machine-readable figure as their last line;
+/// Plain side-by-side commands (`mlp`, `transform`, `recall`, ...) print one machine-readable figure as their last line;
 /// anything else goes to BenchmarkDotNet (e.g. `-- --filter '*'`).
 /// </summary>
 public static class Program
@@ -20,6 +20,7 @@ public static class Program
                 "transform" => TransformBench.Run(args[1..]),
                 "sparsemap" => SparseMapBench.Run(args[1..]),
                 "memory-actors" => MemoryActorBench.Run(args[1..]),
+                "recall" => RecallBench.Run(args[1..]),
                 _ => RunBenchmarkDotNet(args),
             };
         }

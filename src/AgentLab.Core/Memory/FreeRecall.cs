@@ -66,17 +66,10 @@ public static class FreeRecall
         var recalled = new int[n];
         for (int episode = 0; episode < n; episode++)
         {
-            Scores(x, n, d, q, 1, theta);
-            for (int i = 0; i < n; i++) theta[i] = beta * (theta[i] - gamma * trace[i]);
-            RetrievalMapKernel.Forward<double>(map, theta, p, 1, n, supports);
+            PenalizedMap(map, x, n, d, q, beta, gamma, trace, theta, p, supports);
             for (int i = 0; i < n; i++) trace[i] = decay * p[i] + (1 - decay) * trace[i];
             Combine(x, n, d, p, q);
-            for (int it = 0; it < maxIterations; it++)
-            {
-                Scores(x, n, d, q, beta, theta);
-                RetrievalMapKernel.Forward<double>(map, theta, p, 1, n, supports);
-                Combine(x, n, d, p, q);
-            }
+            PlainUpdates(map, x, n, d, q, beta, maxIterations, theta, p, supports);
             recalled[episode] = ArgMax(p);
         }
         return new FreeRecallResult(recalled);
@@ -109,18 +102,11 @@ public static class FreeRecall
         var recalled = new int[n];
         for (int episode = 0; episode < n; episode++)
         {
-            Scores(x, n, d, q, 1, theta);
-            for (int i = 0; i < n; i++) theta[i] = beta * (theta[i] - gamma * trace[i]);
-            RetrievalMapKernel.Forward<double>(sequence, theta, mu, 1, n, supports);
+            PenalizedMap(sequence, x, n, d, q, beta, gamma, trace, theta, mu, supports);
             Combine(x, n, d, mu, selected);
             for (int j = 0; j < d; j++) q[j] = selected[j] - q[j];
             mu.CopyTo(p, 0);
-            for (int it = 0; it < maxIterations; it++)
-            {
-                Scores(x, n, d, q, 1, theta);
-                RetrievalMapKernel.Forward<double>(map, theta, p, 1, n, supports);
-                Combine(x, n, d, p, q);
-            }
+            PlainUpdates(map, x, n, d, q, 1, maxIterations, theta, p, supports);
             for (int i = 0; i < n; i++) trace[i] = decay * (mu[i] - omega * p[i]) + (1 - decay) * trace[i];
             recalled[episode] = ArgMax(p);
         }
@@ -142,6 +128,27 @@ public static class FreeRecall
         ArgumentNullException.ThrowIfNull(map);
         if (!double.IsFinite(gamma) || gamma < 0) throw new ArgumentException($"gamma must be finite and ≥ 0, got {gamma}", nameof(gamma));
         if (!(decay >= 0 && decay <= 1)) throw new ArgumentException($"the decay must be in [0, 1], got {decay}", nameof(decay));
+    }
+
+    /// <summary>output = yhat(β(Xq − γa)): the episode step, with recalled memories penalised by their trace a.</summary>
+    private static void PenalizedMap(RetrievalMap map, double[] x, int n, int d, double[] q, double beta, double gamma, double[] trace,
+        double[] theta, double[] output, RowSupports supports)
+    {
+        Scores(x, n, d, q, 1, theta);
+        for (int i = 0; i < n; i++) theta[i] = beta * (theta[i] - gamma * trace[i]);
+        RetrievalMapKernel.Forward<double>(map, theta, output, 1, n, supports);
+    }
+
+    /// <summary><paramref name="iterations"/> unpenalised updates p = yhat(scale · Xq), q = Xᵀp.</summary>
+    private static void PlainUpdates(RetrievalMap map, double[] x, int n, int d, double[] q, double scale, int iterations, double[] theta,
+        double[] p, RowSupports supports)
+    {
+        for (int it = 0; it < iterations; it++)
+        {
+            Scores(x, n, d, q, scale, theta);
+            RetrievalMapKernel.Forward<double>(map, theta, p, 1, n, supports);
+            Combine(x, n, d, p, q);
+        }
     }
 
     /// <summary>θ = scale · X q.</summary>

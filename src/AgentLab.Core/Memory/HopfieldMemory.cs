@@ -13,6 +13,8 @@ public sealed class HopfieldMemory
     private float[] _patterns;
     private float[]? _postCache;
     private PostTransform _cachedPost;
+    private PatternGram<float>? _gram;
+    private readonly RecallWorkspace<float> _workspace = new();
 
     /// <param name="dimension">D, the length of every pattern.</param>
     /// <param name="capacity">Patterns to reserve room for (the store grows as needed).</param>
@@ -78,7 +80,12 @@ public sealed class HopfieldMemory
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         if (Count == 0) throw new ArgumentException("the memory is empty: store a pattern before recalling", nameof(queries));
-        return HopfieldRecall.RunPrepared(PostPatterns(options.Post), Count, queries, Dimension, options);
+        var patterns = PostPatterns(options.Post);
+        // The Gram matrix of the post-transformed patterns, built when it pays for this recall and kept until a change.
+        if (_gram is null && PatternGram<float>.Pays(options.Map, Count, queries.Length / Dimension, options.MaxSteps))
+            _gram = PatternGram<float>.Compute(patterns, Count, Dimension);
+        var gram = options.Map.IsSparse ? _gram : null;
+        return HopfieldRecall.RunPrepared(patterns, Count, queries, Dimension, options, _workspace, gram);
     }
 
     /// <summary>Recalls the rows of a [B, Dimension] tensor.</summary>
@@ -97,11 +104,41 @@ public sealed class HopfieldMemory
         return HopfieldEnergy.Compute(map, beta, Patterns, Count, states, Dimension);
     }
 
+    /// <summary>Constrained sparsemax free recall (<see cref="FreeRecall.Constrained"/>) over the stored patterns, in double.</summary>
+    public FreeRecallResult FreeRecallConstrained(double beta, int maxIterations) =>
+        FreeRecall.Constrained(PatternsInDouble(), Count, Dimension, beta, maxIterations);
+
+    /// <summary>Penalized free recall (<see cref="FreeRecall.Penalized"/>) over the stored patterns, in double.</summary>
+    public FreeRecallResult FreeRecallPenalized(RetrievalMap map, double beta, int maxIterations, double gamma = FreeRecall.DefaultGamma,
+        double decay = FreeRecall.DefaultDecay) =>
+        FreeRecall.Penalized(PatternsInDouble(), Count, Dimension, map, beta, maxIterations, gamma, decay);
+
+    /// <summary>Sequential recall (<see cref="FreeRecall.Sequential"/>) through the stored order, in double.</summary>
+    public FreeRecallResult SequentialRecall(RetrievalMap map, double beta, int maxIterations, double gamma = FreeRecall.DefaultGamma,
+        double decay = FreeRecall.DefaultDecay, double omega = FreeRecall.DefaultOmega) =>
+        FreeRecall.Sequential(PatternsInDouble(), Count, Dimension, map, beta, maxIterations, gamma, decay, omega);
+
+    private double[] PatternsInDouble()
+    {
+        if (Count == 0) throw new ArgumentException("the memory is empty: store a pattern before recalling");
+        var values = new double[Count * Dimension];
+        var patterns = Patterns;
+        for (int i = 0; i < values.Length; i++) values[i] = patterns[i];
+        return values;
+    }
+
     /// <summary>The patterns after <paramref name="post"/>, computed once per change.</summary>
     private float[] PostPatterns(PostTransform post)
     {
         if (_postCache is not null && _cachedPost == post) return _postCache;
-        if (post == PostTransform.Identity) return _patterns; // the first Count rows are all that is read
+        _gram = null; // it belongs to the previous post-transformation (or to patterns that changed)
+        if (post == PostTransform.Identity)
+        {
+            // The first Count rows are all that is read; cache the reference so the Gram matrix is kept too.
+            _postCache = _patterns;
+            _cachedPost = post;
+            return _patterns;
+        }
         var copy = Patterns.ToArray();
         PostTransformKernel.ApplyRows<float>(post, copy, Dimension);
         _postCache = copy;

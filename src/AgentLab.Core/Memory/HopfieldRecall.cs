@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using AgentLab.Numerics;
 using AgentLab.Sparse;
 
@@ -29,11 +30,21 @@ public static class HopfieldRecall
         CheckMatrix(memories, memoryCount, dimension, "memories");
         var post = memories[..(memoryCount * dimension)].ToArray();
         PostTransformKernel.ApplyRows<T>(options.Post, post, dimension);
-        return RunPrepared(post, memoryCount, queries, dimension, options);
+        return RunPrepared(post, memoryCount, queries, dimension, options, new RecallWorkspace<T>(), gram: null);
     }
 
     /// <summary>As <see cref="Run{T}"/>, with memories that already went through the post-transformation.</summary>
-    internal static RecallResult<T> RunPrepared<T>(T[] postMemories, int n, ReadOnlySpan<T> queries, int d, RecallOptions options)
+    /// <remarks>
+    /// Aggressively optimised (like <see cref="Product{T}"/>): it is called once per batch, so tiered compilation
+    /// would run its long loops in unoptimised code for the first dozens of batches (measured: 2x slower).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <param name="gram">
+    /// When given, updates that follow a sparse one take their scores from the Gram matrix (O(N·|support|) per
+    /// query) instead of a GEMM; the result is the same up to rounding.
+    /// </param>
+    internal static RecallResult<T> RunPrepared<T>(T[] postMemories, int n, ReadOnlySpan<T> queries, int d, RecallOptions options,
+        RecallWorkspace<T> workspace, PatternGram<T>? gram)
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -49,44 +60,59 @@ public static class HopfieldRecall
 
         var q = queries.ToArray();
         PostTransformKernel.ApplyRows<T>(options.Post, q, d);
-        var scores = new T[b * n];
-        var p = new T[b * n];
-        var nextQ = new T[b * d];
-        var previousP = options.StopWhenStable ? new T[b * n] : null;
-        var active = new bool[b];
-        Array.Fill(active, true);
+        var p = new T[b * n]; // the weights of each query's last update
         var steps = new int[b];
-        var rowMaps = new ParallelRowMap(b, n);
-        int running = b;
+        // The queries still running, compacted to the front of the work buffers: a stopped query costs nothing.
+        var running = new int[b];
+        for (int r = 0; r < b; r++) running[r] = r;
+        int m = b;
+        workspace.Ensure(b, n, d);
+        T[] workQ = workspace.Queries, scores = workspace.Scores, workP = workspace.Weights, nextQ = workspace.NextQueries;
         T beta = T.CreateTruncating(options.Beta);
+        // Per query, post(z) = scale·(z − offset) of the last update (for the Gram path's scores).
+        T[] scale = gram is null ? [] : new T[b], offset = gram is null ? [] : new T[b];
+        bool lastSparse = false;
 
-        for (int step = 1; step <= options.MaxSteps && running > 0; step++)
+        for (int step = 1; step <= options.MaxSteps && m > 0; step++)
         {
-            Blas.Gemm<T>(false, true, b, n, d, beta, q, postMemories, T.Zero, scores);
-            rowMaps.Forward(options.Map, scores, p);
-            Product(p, postMemories, nextQ, b, n, d, rowMaps);
-            PostTransformKernel.ApplyRows<T>(options.Post, nextQ, d);
-            for (int r = 0; r < b; r++)
+            if (gram is not null && lastSparse)
             {
-                if (!active[r]) continue;
-                steps[r] = step;
-                nextQ.AsSpan(r * d, d).CopyTo(q.AsSpan(r * d, d));
-                if (previousP is null) continue;
-                var pr = p.AsSpan(r * n, n);
-                var previous = previousP.AsSpan(r * n, n);
-                if (step > 1 && pr.SequenceEqual(previous))
+                for (int w = 0; w < m; w++)
                 {
-                    active[r] = false;
-                    running--;
+                    int r = running[w];
+                    gram.Scores(p.AsSpan(r * n, n), beta, scale[r], offset[r], scores.AsSpan(w * n, n));
                 }
-                else pr.CopyTo(previous);
             }
-            if (previousP is not null && running < b)
+            else
             {
-                // Frozen queries keep the p of the update that found them stable.
-                for (int r = 0; r < b; r++)
-                    if (!active[r]) previousP.AsSpan(r * n, n).CopyTo(p.AsSpan(r * n, n));
+                T[] current = q;
+                if (m < b)
+                {
+                    for (int w = 0; w < m; w++) q.AsSpan(running[w] * d, d).CopyTo(workQ.AsSpan(w * d, d));
+                    current = workQ;
+                }
+                Blas.Gemm<T>(false, true, m, n, d, beta, current, postMemories, T.Zero, scores);
             }
+            var rowMaps = workspace.RowMap(m, n, options.Map);
+            rowMaps.Forward(scores, workP);
+            lastSparse = Product(workP, postMemories, nextQ, m, n, d, rowMaps);
+            if (gram is not null)
+                for (int w = 0; w < m; w++)
+                    (scale[running[w]], offset[running[w]]) = PostTransformKernel.AffineForm<T>(options.Post, nextQ.AsSpan(w * d, d));
+            PostTransformKernel.ApplyRows<T>(options.Post, nextQ.AsSpan(0, m * d), d);
+            int kept = 0;
+            for (int w = 0; w < m; w++)
+            {
+                int r = running[w];
+                steps[r] = step;
+                nextQ.AsSpan(w * d, d).CopyTo(q.AsSpan(r * d, d));
+                var pw = workP.AsSpan(w * n, n);
+                var pr = p.AsSpan(r * n, n);
+                bool stable = options.StopWhenStable && step > 1 && pw.SequenceEqual(pr);
+                pw.CopyTo(pr);
+                if (!stable) running[kept++] = r;
+            }
+            m = kept;
         }
 
         var supports = new int[b][];
@@ -105,16 +131,17 @@ public static class HopfieldRecall
         return new RecallResult<T>(b, n, d, q, p, supports, steps, energy);
     }
 
-    /// <summary>Q = P X: support-row accumulation for a sparse batch, one GEMM otherwise.</summary>
-    private static void Product<T>(T[] p, T[] memories, T[] result, int b, int n, int d, ParallelRowMap rowMaps)
+    /// <summary>Q = P X: support-row accumulation for a sparse batch (returns true), one GEMM otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool Product<T>(T[] p, T[] memories, T[] result, int b, int n, int d, ParallelRowMap rowMaps)
         where T : IFloatingPointIeee754<T>
     {
         if (rowMaps.TotalSupport > SparseProductDensity * b * n)
         {
             Blas.Gemm<T>(false, false, b, d, n, T.One, p, memories, T.Zero, result);
-            return;
+            return false;
         }
-        ParallelRowMap.ForChunks(b, (start, count) =>
+        ParallelRowMap.ForChunks(b, (long)d * rowMaps.TotalSupport / b, (start, count) =>
         {
             for (int r = start; r < start + count; r++)
             {
@@ -125,6 +152,7 @@ public static class HopfieldRecall
                     TensorPrimitives.MultiplyAdd<T>(memories.AsSpan(i * d, d), pr[i], target, target);
             }
         });
+        return true;
     }
 
     internal static void CheckMatrix<T>(ReadOnlySpan<T> values, int rows, int cols, string name) where T : IFloatingPointIeee754<T>

@@ -80,4 +80,33 @@ internal static class PostTransformKernel
                 throw new ArgumentOutOfRangeException(nameof(post), post, "unknown post-transformation");
         }
     }
+
+    /// <summary>
+    /// The affine form of post(z) seen through a linear map: post(z) = scale·(z − offset·1) (identity: 1, 0;
+    /// l2: 1/‖z‖, 0 (0, 0 for z = 0); layer norm: 1/sqrt(var z + eps), mean z).
+    /// </summary>
+    public static (T Scale, T Offset) AffineForm<T>(PostTransform post, ReadOnlySpan<T> z) where T : IFloatingPointIeee754<T>
+    {
+        switch (post)
+        {
+            case PostTransform.Identity:
+                return (T.One, T.Zero);
+            case PostTransform.L2:
+            {
+                T norm = TensorPrimitives.Norm(z);
+                return (norm > T.Zero ? T.One / norm : T.Zero, T.Zero);
+            }
+            case PostTransform.LayerNorm:
+            {
+                T n = T.CreateTruncating(z.Length);
+                T mean = TensorPrimitives.Sum(z) / n;
+                T variance = T.Zero;
+                foreach (T v in z) variance += (v - mean) * (v - mean);
+                variance /= n;
+                return (T.One / T.Sqrt(variance + T.CreateTruncating(LayerNormEpsilon)), mean);
+            }
+            default:
+                throw new ArgumentOutOfRangeException(nameof(post), post, "unknown post-transformation");
+        }
+    }
 }

@@ -10,12 +10,20 @@ namespace AgentLab.Memory;
 /// </summary>
 internal static class RetrievalMapKernel
 {
-    private static readonly float SmallestNormalFloat = BitConverter.Int32BitsToSingle(0x00800000); // 2^-126
+    /// <summary>
+    /// Float softmax weights below 2^-100 ≈ 7.9e-31 are flushed to 0: then every product p_i·x with |x| ≥ 2^-26
+    /// in the GEMM that follows stays a normal float (subnormal arithmetic is an order of magnitude slower on
+    /// x86), and such weights are 23 orders of magnitude below what float can add to a sum of 1.
+    /// </summary>
+    private static readonly float SmallestSoftmaxWeight = MathF.ScaleB(1f, -100);
+
+    /// <summary>Shifted scores below −69 give exp(s) &lt; 1.1e-30, which the flush would zero: they become masks before exp.</summary>
+    private const float SoftmaxCutoff = 69f;
 
     /// <summary>
     /// p = yhat(θ) row by row; <paramref name="supports"/> receives p &gt; 0 per row. For sequential k-subsets
     /// <paramref name="sequenceBackward"/> (if given, length rows) receives each row's active-set backward.
-    /// In float, softmax probabilities below the smallest normal float are flushed to 0: denormals make the
+    /// In float, softmax never produces denormals (see <see cref="FloatSoftmax{T}"/>): they make exp and the
     /// following GEMM an order of magnitude slower and carry no mass that float could add to a sum of 1.
     /// </summary>
     public static void Forward<T>(RetrievalMap map, ReadOnlySpan<T> scores, Span<T> probs, int rows, int cols, RowSupports supports,
@@ -26,15 +34,8 @@ internal static class RetrievalMapKernel
         switch (map.Kind)
         {
             case RetrievalMapKind.Softmax:
-                Softmax.Forward(scores, probs, rows, cols, T.One);
-                supports.Reset(rows, cols);
-                if (typeof(T) == typeof(float))
-                {
-                    T smallest = T.CreateTruncating(SmallestNormalFloat);
-                    for (int i = 0; i < probs.Length; i++)
-                        if (probs[i] < smallest) probs[i] = T.Zero;
-                }
-                for (int r = 0; r < rows; r++) supports.SetCount(r, ShiftedScores.CollectPositive<T>(probs.Slice(r * cols, cols), supports.RowBuffer(r)));
+                if (typeof(T) == typeof(float)) FloatSoftmax(scores, probs, rows, cols, supports);
+                else Softmax.Forward(scores, probs, rows, cols, T.One, supports);
                 return;
             case RetrievalMapKind.Sparsemax:
                 Sparsemax.Forward(scores, probs, rows, cols, T.One, supports);
@@ -55,6 +56,33 @@ internal static class RetrievalMapKernel
             default:
                 throw new ArgumentOutOfRangeException(nameof(map), map.Kind, "unknown retrieval map");
         }
+    }
+
+    /// <summary>
+    /// Float softmax without denormals: scores more than <see cref="SoftmaxCutoff"/> below the row max become
+    /// masks (exp would be negligible, and near-subnormal), and weights below <see cref="SmallestSoftmaxWeight"/>
+    /// after normalisation are flushed to 0.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // once per batch: see HopfieldRecall.RunPrepared
+    private static void FloatSoftmax<T>(ReadOnlySpan<T> scores, Span<T> probs, int rows, int cols, RowSupports supports)
+        where T : IFloatingPointIeee754<T>
+    {
+        supports.Reset(rows, cols);
+        var rented = System.Buffers.ArrayPool<T>.Shared.Rent(cols);
+        var clipped = rented.AsSpan(0, cols);
+        T smallest = T.CreateTruncating(SmallestSoftmaxWeight), cutoff = T.CreateTruncating(SoftmaxCutoff);
+        for (int r = 0; r < rows; r++)
+        {
+            var row = scores.Slice(r * cols, cols);
+            var p = probs.Slice(r * cols, cols);
+            T floor = System.Numerics.Tensors.TensorPrimitives.Max(row) - cutoff;
+            for (int i = 0; i < cols; i++) clipped[i] = row[i] < floor ? T.NegativeInfinity : row[i];
+            Softmax.Forward<T>(clipped, p, T.One);
+            for (int i = 0; i < cols; i++)
+                if (p[i] < smallest) p[i] = T.Zero;
+            supports.SetCount(r, ShiftedScores.CollectPositive<T>(p, supports.RowBuffer(r)));
+        }
+        System.Buffers.ArrayPool<T>.Shared.Return(rented);
     }
 
     /// <summary>dθ = J(θ)ᵀ dp (overwrites <paramref name="dScores"/>), using the forward's outputs and supports.</summary>

@@ -64,16 +64,8 @@ public static unsafe partial class Blas
     public static void Sgemm(bool transA, bool transB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, ReadOnlySpan<float> b, float beta, Span<float> c)
     {
-        if (a.Length < m * k || b.Length < k * n || c.Length < m * n)
-            throw new ShapeException($"sgemm: buffers of {a.Length}, {b.Length}, {c.Length} floats are too small for m={m} n={n} k={k}");
-        if (m == 0 || n == 0) return;
-        if (k == 0)
-        {
-            if (beta == 0f) c[..(m * n)].Clear(); else System.Numerics.Tensors.TensorPrimitives.Multiply(c[..(m * n)], beta, c[..(m * n)]);
-            return;
-        }
+        if (NothingToMultiply("sgemm", m, n, k, a.Length, b.Length, beta, c)) return;
         int lda = transA ? m : k, ldb = transB ? k : n;
-        UseThreads((long)m * n * k < SmallGemm ? 1 : _threads);
         fixed (float* pa = a, pb = b, pc = c)
             CblasSgemm(RowMajor, transA ? Trans : NoTrans, transB ? Trans : NoTrans, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, n);
     }
@@ -82,18 +74,29 @@ public static unsafe partial class Blas
     public static void Dgemm(bool transA, bool transB, int m, int n, int k, double alpha,
         ReadOnlySpan<double> a, ReadOnlySpan<double> b, double beta, Span<double> c)
     {
-        if (a.Length < m * k || b.Length < k * n || c.Length < m * n)
-            throw new ShapeException($"dgemm: buffers of {a.Length}, {b.Length}, {c.Length} doubles are too small for m={m} n={n} k={k}");
-        if (m == 0 || n == 0) return;
-        if (k == 0)
-        {
-            if (beta == 0) c[..(m * n)].Clear(); else System.Numerics.Tensors.TensorPrimitives.Multiply(c[..(m * n)], beta, c[..(m * n)]);
-            return;
-        }
+        if (NothingToMultiply("dgemm", m, n, k, a.Length, b.Length, beta, c)) return;
         int lda = transA ? m : k, ldb = transB ? k : n;
-        UseThreads((long)m * n * k < SmallGemm ? 1 : _threads);
         fixed (double* pa = a, pb = b, pc = c)
             CblasDgemm(RowMajor, transA ? Trans : NoTrans, transB ? Trans : NoTrans, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, n);
+    }
+
+    /// <summary>
+    /// Checks the buffer sizes; handles the products with no multiply-adds (C = beta·C when k = 0) and returns
+    /// true for them; otherwise sets the thread count for the product's size and returns false.
+    /// </summary>
+    private static bool NothingToMultiply<T>(string op, int m, int n, int k, int aLength, int bLength, T beta, Span<T> c)
+        where T : System.Numerics.IFloatingPointIeee754<T>
+    {
+        if (aLength < m * k || bLength < k * n || c.Length < m * n)
+            throw new ShapeException($"{op}: buffers of {aLength}, {bLength}, {c.Length} values are too small for m={m} n={n} k={k}");
+        if (m == 0 || n == 0) return true;
+        if (k == 0)
+        {
+            if (beta == T.Zero) c[..(m * n)].Clear(); else System.Numerics.Tensors.TensorPrimitives.Multiply(c[..(m * n)], beta, c[..(m * n)]);
+            return true;
+        }
+        UseThreads((long)m * n * k < SmallGemm ? 1 : _threads);
+        return false;
     }
 
     /// <summary><see cref="Sgemm"/> or <see cref="Dgemm"/> by element type, for code generic over float and double.</summary>

@@ -112,6 +112,20 @@ public class FreeRecallTests
     }
 
     [Fact]
+    public void The_memory_runs_free_recall_over_its_patterns()
+    {
+        var c = HopfieldGolden.Get("pub-free-recall-csparsemax");
+        var memory = new HopfieldMemory(4);
+        foreach (var row in HopfieldGolden.Matrix(c, "X")) memory.Store(row.Select(v => (float)v).ToArray());
+        var x = memory.Patterns.ToArray().Select(v => (double)v).ToArray();
+        Assert.Equal(FreeRecall.Constrained(x, 4, 4, 2, 5).Recalled, memory.FreeRecallConstrained(2, 5).Recalled);
+        Assert.Equal(FreeRecall.Penalized(x, 4, 4, RetrievalMap.Sparsemax, 2, 5).Recalled,
+            memory.FreeRecallPenalized(RetrievalMap.Sparsemax, 2, 5).Recalled);
+        Assert.Equal(FreeRecall.Sequential(x, 4, 4, RetrievalMap.Softmax, 1, 3).Recalled, memory.SequentialRecall(RetrievalMap.Softmax, 1, 3).Recalled);
+        Assert.Throws<ArgumentException>(() => new HopfieldMemory(3).FreeRecallConstrained(1, 1));
+    }
+
+    [Fact]
     public void Levenshtein_coefficient_counts_edits_to_the_stored_order()
     {
         Assert.Equal(1.0, new FreeRecallResult([0, 1, 2, 3]).LevenshteinCoefficient);
