@@ -42,14 +42,19 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--out", default="runs/hopfield-side-by-side")
+    parser.add_argument("--setting", action="append", metavar="CORRUPTION,POST,BETA",
+                        help="only these settings (repeatable), e.g. noise,l2,100; default: " + " ".join(f"{c},{p},{b:g}" for c, p, b in SETTINGS))
+    parser.add_argument("--steps", default="1,5", help="step counts, comma-separated")
     args = parser.parse_args()
+    settings = [(c, p, float(b)) for c, p, b in (s.split(",") for s in args.setting)] if args.setting else SETTINGS
+    step_counts = [int(t) for t in args.steps.split(",")]
     print("| round | load before | corruption | post, beta | map | steps | AgentLab ms/256 | PyTorch ms/256 | PyTorch / AgentLab |")
     print("|---|---|---|---|---|---|---|---|---|")
     for r in range(1, args.rounds + 1):
         before = load()
         ours = agentlab(os.path.join(args.out, f"round-{r}"))
-        for corruption, post, beta in SETTINGS:
-            for steps in (1, 5):
+        for corruption, post, beta in settings:
+            for steps in step_counts:
                 theirs = torch_peer(corruption, post, beta, steps)
                 for label, ms in theirs.items():
                     mine = ours[(corruption, post, beta, label, steps)]
