@@ -57,23 +57,18 @@ internal static class PostTransformKernel
                 return;
             case PostTransform.L2:
             {
-                T norm = TensorPrimitives.Norm(z);
-                if (!(norm > T.Zero)) return; // the zero vector is a kink; its subgradient 0 is used
+                T inverseNorm = AffineForm(post, z).Scale;
+                if (!(inverseNorm > T.Zero)) return; // the zero vector is a kink; its subgradient 0 is used
                 T yg = TensorPrimitives.Dot(y, g);
-                for (int i = 0; i < dz.Length; i++) dz[i] += (g[i] - y[i] * yg) / norm;
+                for (int i = 0; i < dz.Length; i++) dz[i] += (g[i] - y[i] * yg) * inverseNorm;
                 return;
             }
             case PostTransform.LayerNorm:
             {
-                T n = T.CreateTruncating(z.Length);
-                T mean = TensorPrimitives.Sum(z) / n;
-                T variance = T.Zero;
-                foreach (T v in z) variance += (v - mean) * (v - mean);
-                variance /= n;
-                T s = T.Sqrt(variance + T.CreateTruncating(LayerNormEpsilon));
+                T inverseStd = AffineForm(post, z).Scale, n = T.CreateTruncating(z.Length);
                 T meanG = TensorPrimitives.Sum(g) / n;
                 T meanGy = TensorPrimitives.Dot(g, y) / n;
-                for (int i = 0; i < dz.Length; i++) dz[i] += (g[i] - meanG - y[i] * meanGy) / s;
+                for (int i = 0; i < dz.Length; i++) dz[i] += (g[i] - meanG - y[i] * meanGy) * inverseStd;
                 return;
             }
             default:

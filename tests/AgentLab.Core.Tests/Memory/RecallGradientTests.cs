@@ -75,6 +75,25 @@ public class RecallGradientTests
     }
 
     [Fact]
+    public void Tape_recall_stops_when_every_row_is_stable_and_checks_its_inputs()
+    {
+        // Orthogonal patterns far past the sparsemax margin: the second update repeats p, so recording stops there.
+        var x = new float[N * D];
+        for (int i = 0; i < Math.Min(N, D); i++) x[i * D + i] = 3;
+        var q = new float[B * D];
+        q[0] = 2.5f;
+        q[D + 1] = 2.8f;
+        var tape = new Tape();
+        var options = new RecallOptions(RetrievalMap.Sparsemax, 1, PostTransform.Identity, 10, StopWhenStable: true);
+        var result = tape.HopfieldRecall(tape.Input(new Tensor(q, B, D)), tape.Input(new Tensor(x, N, D)), options);
+        Assert.Equal(2, result.Steps);
+        Assert.Equal(3f, result.Retrieved.Value.Data[0]);
+        Assert.Equal("k", Assert.Throws<ArgumentException>(() =>
+            tape.HopfieldRecall(tape.Constant(new Tensor(q, B, D)), tape.Constant(new Tensor(x, N, D)), options with { Map = RetrievalMap.KSubsets(N + 1) })).ParamName);
+        Assert.Throws<ShapeException>(() => tape.HopfieldRecall(tape.Constant(new Tensor(q, B, D)), tape.Constant(new Tensor(new float[N * 3], N, 3)), options));
+    }
+
+    [Fact]
     public void Support_product_is_exact_on_the_support()
     {
         // A sparse batch takes the support path: Q = P X exactly, dX = Pᵀ dQ, and dP = dQ Xᵀ on the support
