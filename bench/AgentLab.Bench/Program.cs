@@ -20,6 +20,7 @@ public static class Program
                 "transform" => TransformBench.Run(args[1..]),
                 "sparsemap" => SparseMapBench.Run(args[1..]),
                 "sparse-linear" => SparseLinearBench.Run(args[1..]),
+                "memory-actors" => MemoryActorBench.Run(args[1..]),
                 "recall" => RecallBench.Run(args[1..]),
                 _ => RunBenchmarkDotNet(args),
             };

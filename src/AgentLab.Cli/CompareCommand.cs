@@ -59,7 +59,7 @@ internal static class CompareCommand
     private static IEnumerable<(string Method, long Seed, long Steps, Func<string, bool, RunSummary> Execute)> Plan(
         string file, List<string> overrides, string[] methods, int seeds, out string defaultDir)
     {
-        if (BitVectorVaeScenario.IsKind(ScenarioFile.Load(file, overrides)))
+        if (ScenarioGames.Of(ScenarioFile.Load(file, overrides)) == BitVectorVaeScenario.Kind)
         {
             var first = BitVectorVaeScenario.Parse(ScenarioFile.Load(file, overrides), methods[0]);
             defaultDir = Path.Combine("runs", $"{first.Name}-d{first.Bits}", "compare");

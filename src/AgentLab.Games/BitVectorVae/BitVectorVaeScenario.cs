@@ -45,9 +45,6 @@ public sealed record BitVectorVaeScenario
     // evaluation
     public required int EvaluationBatch { get; init; }
 
-    /// <summary>Whether a loaded scenario file is a bit-vector VAE (its <c>game</c> key).</summary>
-    public static bool IsKind(ScenarioNode root) => root.OptionalString("game") == Kind;
-
     /// <summary>Reads and validates the scenario; <paramref name="method"/> (the command line's) overrides training.method.</summary>
     public static BitVectorVaeScenario Parse(ScenarioNode root, string? method = null)
     {

@@ -106,7 +106,5 @@ public sealed record ReferentialScenario
         return scenario;
     }
 
-    /// <summary>Relative data paths are relative to the scenario file, so a scenario runs from any directory.</summary>
-    private static string? Resolve(string scenarioFile, string? path) =>
-        path == null || Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(scenarioFile))!, path));
+    private static string? Resolve(string scenarioFile, string? path) => ScenarioPaths.Resolve(scenarioFile, path);
 }

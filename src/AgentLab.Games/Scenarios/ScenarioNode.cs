@@ -109,6 +109,82 @@ public sealed class ScenarioNode
         };
     }
 
+    /// <summary>
+    /// A list of values: a YAML sequence of scalars, or one scalar holding comma-separated values (so that a
+    /// command-line override such as <c>memory.seeds=0,1</c> can set a list). Null when the key is absent.
+    /// </summary>
+    public IReadOnlyList<string>? OptionalStringList(string key)
+    {
+        var node = Find(key);
+        switch (node)
+        {
+            case null:
+                return null;
+            case YamlScalarNode scalar:
+                return (scalar.Value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            case YamlSequenceNode sequence:
+                var items = new List<string>(sequence.Children.Count);
+                for (int i = 0; i < sequence.Children.Count; i++)
+                    items.Add(sequence.Children[i] is YamlScalarNode item ? item.Value ?? ""
+                        : throw Error($"{key}[{i}]", sequence.Children[i], "must be a single value"));
+                return items;
+            default:
+                throw Error(key, node, "must be a list of values");
+        }
+    }
+
+    public IReadOnlyList<string> StringList(string key, IReadOnlyList<string> fallback, IReadOnlyCollection<string> allowed)
+    {
+        var items = NonEmpty(key, OptionalStringList(key)) ?? fallback;
+        for (int i = 0; i < items.Count; i++)
+            if (!allowed.Contains(items[i]))
+                throw Error(key, Find(key), $"must list values among {string.Join(", ", allowed)}, got \"{items[i]}\" at position {i + 1}");
+        return items;
+    }
+
+    public IReadOnlyList<int> IntList(string key, IReadOnlyList<int> fallback, int min, int max)
+    {
+        var items = NonEmpty(key, OptionalStringList(key));
+        if (items == null) return fallback;
+        var values = new int[items.Count];
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (!int.TryParse(items[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out values[i]))
+                throw Error(key, Find(key), $"must be a list of integers, got \"{items[i]}\" at position {i + 1}");
+            if (values[i] < min || values[i] > max)
+                throw Error(key, Find(key), $"must list integers between {min} and {max}, got {values[i]} at position {i + 1}");
+        }
+        return values;
+    }
+
+    private IReadOnlyList<string>? NonEmpty(string key, IReadOnlyList<string>? items) =>
+        items is { Count: 0 } ? throw Error(key, Find(key), "must list at least one value") : items;
+
+    /// <summary>
+    /// A YAML sequence of mappings, one node per item (paths "key[0]", "key[1]", ...). A scalar item is shorthand
+    /// for a mapping with the single key <paramref name="scalarKey"/> (e.g. "- softmax" for "- {name: softmax}").
+    /// Null when the key is absent; call <see cref="RejectUnknownKeys"/> on every item once it is read.
+    /// </summary>
+    public IReadOnlyList<ScenarioNode>? OptionalSectionList(string key, string scalarKey)
+    {
+        var node = Find(key);
+        if (node == null) return null;
+        if (node is not YamlSequenceNode sequence || sequence.Children.Count == 0)
+            throw Error(key, node, "must be a non-empty list (a YAML sequence)");
+        var items = new List<ScenarioNode>(sequence.Children.Count);
+        for (int i = 0; i < sequence.Children.Count; i++)
+        {
+            var item = sequence.Children[i] switch
+            {
+                YamlMappingNode map => map,
+                YamlScalarNode scalar => new YamlMappingNode(new YamlScalarNode(scalarKey), scalar),
+                var other => throw Error($"{key}[{i}]", other, "must be a value or a mapping of keys"),
+            };
+            items.Add(new ScenarioNode(_file, $"{KeyPath(key)}[{i}]", item));
+        }
+        return items;
+    }
+
     /// <summary>Throws for the first key of this mapping that nothing has read.</summary>
     public void RejectUnknownKeys()
     {

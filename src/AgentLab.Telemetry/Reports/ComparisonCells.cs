@@ -14,9 +14,13 @@ internal static class ComparisonCells
     public static string Format(MethodComparison method, string figure)
     {
         if (!method.Figures.TryGetValue(figure, out var statistics)) return Missing;
-        string text = $"{NumberText.Readable(statistics.Mean)} ± {NumberText.Readable(statistics.StandardError)}";
+        string text = Format(statistics);
         return statistics.Count == method.SeedCount ? text : $"{text} (n={statistics.Count})";
     }
+
+    /// <summary>"mean ± stderr", four significant digits each.</summary>
+    public static string Format(FigureStatistics statistics) =>
+        $"{NumberText.Readable(statistics.Mean)} ± {NumberText.Readable(statistics.StandardError)}";
 
     public const string StatisticExplanation =
         "Each cell is the mean ± standard error over seeds (sample standard deviation / √n; 0 when n = 1).";

@@ -22,14 +22,19 @@ internal static class ComparisonCsv
         foreach (string figure in table.FigureNames)
         {
             if (!method.Figures.TryGetValue(figure, out var statistics)) continue;
-            text.Append(Field(method.Method)).Append(',').Append(Field(figure)).Append(',')
-                .Append(NumberText.Exact(statistics.Mean)).Append(',')
-                .Append(NumberText.Exact(statistics.StandardError)).Append(',')
-                .Append(statistics.Count).Append('\n');
+            text.Append(Field(method.Method)).Append(',').Append(Field(figure)).Append(',');
+            AppendStatistics(text, statistics);
         }
         return text.ToString();
     }
 
-    private static string Field(string value) =>
+    /// <summary>The last three fields of a row, <c>mean,stderr,n</c>, and the line break.</summary>
+    public static void AppendStatistics(StringBuilder text, FigureStatistics statistics) =>
+        text.Append(NumberText.Exact(statistics.Mean)).Append(',')
+            .Append(NumberText.Exact(statistics.StandardError)).Append(',')
+            .Append(statistics.Count).Append('\n');
+
+    /// <summary>A field quoted as RFC 4180 says when it holds a comma, a quote or a line break.</summary>
+    public static string Field(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"") + "\"";
 }

@@ -15,7 +15,8 @@ internal static class ComparisonJson
 
     private sealed record MethodEntry(string Method, IReadOnlyList<long> Seeds, IReadOnlyDictionary<string, FigureEntry> Figures);
 
-    private sealed record FigureEntry(double Mean, double Stderr, int N, IReadOnlyList<SeedValue> Values);
+    /// <summary>One figure as JSON: mean, standard error, n and the per-seed values (also used by the retrieval report).</summary>
+    internal sealed record FigureEntry(double Mean, double Stderr, int N, IReadOnlyList<SeedValue> Values);
 
     public static string Render(ComparisonTable table)
     {
@@ -33,6 +34,6 @@ internal static class ComparisonJson
         return JsonSerializer.Serialize(document, TelemetryJson.IndentedOptions) + "\n";
     }
 
-    private static FigureEntry ToEntry(FigureStatistics statistics) =>
+    internal static FigureEntry ToEntry(FigureStatistics statistics) =>
         new(statistics.Mean, statistics.StandardError, statistics.Count, statistics.Values);
 }

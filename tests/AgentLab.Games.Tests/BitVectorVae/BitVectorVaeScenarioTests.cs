@@ -16,7 +16,7 @@ public class BitVectorVaeScenarioTests
         string path = dir.File("vae.yaml");
         File.WriteAllText(path, "game: bitvector-vae\n");
         var root = ScenarioFile.Load(path);
-        Assert.True(BitVectorVaeScenario.IsKind(root));
+        Assert.Equal(BitVectorVaeScenario.Kind, ScenarioGames.Of(root));
         var sc = BitVectorVaeScenario.Parse(root);
         Assert.Equal((32, 128, 5, 64, 10, 16, 0.002f), (sc.Bits, sc.Hidden, sc.OutRank, sc.Batch, sc.TopK, sc.Budget, sc.LearningRate));
         Assert.True(sc.EncoderLogSoftmax);
@@ -30,7 +30,7 @@ public class BitVectorVaeScenarioTests
         string file = Path.Combine(ScenarioValidationTests.RepoRoot(), "scenarios", "bitvector-vae-fmnist.yaml");
         foreach (string method in BitVectorVaeMethods.Names)
             Assert.Equal(method, BitVectorVaeScenario.Parse(ScenarioFile.Load(file), method).Method);
-        Assert.False(BitVectorVaeScenario.IsKind(ScenarioFile.Load(Path.Combine(ScenarioValidationTests.RepoRoot(), "scenarios", "referential-fmnist.yaml"))));
+        Assert.Equal(ScenarioGames.Referential, ScenarioGames.Of(ScenarioFile.Load(Path.Combine(ScenarioValidationTests.RepoRoot(), "scenarios", "referential-fmnist.yaml"))));
     }
 
     [Fact]
