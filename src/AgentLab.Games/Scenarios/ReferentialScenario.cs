@@ -10,7 +10,7 @@ namespace AgentLab.Games.Scenarios;
 public sealed record ReferentialScenario
 {
     public static readonly string[] Sources = ["fashion-mnist", "npy"];
-    public static readonly string[] Normalizations = ["standardize", "l2", "none"];
+    public static readonly string[] Normalizations = ["standardize", "standardize-l2", "l2", "none"];
 
     public required string Name { get; init; }
     public required string File { get; init; }
