@@ -45,6 +45,11 @@ public sealed record ReferentialData(FeatureMatrix Train, int[] TrainLabels, Fea
                 FeatureNormalization.NormalizeRowsL2(data.Test);
                 break;
         }
+        if (scenario.RowNorm != 1f)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Multiply(data.Train.Values, scenario.RowNorm, data.Train.Values);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(data.Test.Values, scenario.RowNorm, data.Test.Values);
+        }
         return data;
     }
 }

@@ -30,6 +30,9 @@ public class ScenarioValidationTests
         Assert.Contains("\"training.batch\" must be between 1 and", Reject("training:\n  batch: 0\n").Message);
         Assert.Contains("\"data.normalization\" must be one of standardize, standardize-l2, l2, none", Reject("data:\n  normalization: zscore\n").Message);
         Assert.Contains("\"training.method\" must be one of", Reject("training:\n  method: telepathy\n").Message);
+        Assert.Contains("\"data.row_norm\" applies only to normalization l2 or standardize-l2, got \"standardize\"",
+            Reject("data:\n  normalization: standardize\n  row_norm: 4\n").Message);
+        Assert.Contains("\"data.row_norm\" must be between", Reject("data:\n  normalization: l2\n  row_norm: 0\n").Message);
         Assert.Contains("\"training\" must be a mapping", Reject("training: 5\n").Message);
         Assert.Contains("\"data.features\" is required when data.source is npy", Reject("data:\n  source: npy\n").Message);
     }
@@ -96,6 +99,20 @@ public class ScenarioValidationTests
                 Assert.Equal(1.0, Math.Sqrt(row.Sum(v => (double)v * v)), tolerance: 1e-5);
             }
         }
+    }
+
+    [Fact]
+    public void RowNormScalesTheUnitRows()
+    {
+        using var synthetic = new SyntheticScenario();
+        var unit = ReferentialData.Load(ReferentialScenario.Parse(ScenarioFile.Load(synthetic.Path, ["data.normalization=standardize-l2"])));
+        var sc = ReferentialScenario.Parse(ScenarioFile.Load(synthetic.Path, ["data.normalization=standardize-l2", "data.row_norm=4"]));
+        Assert.Equal(4f, sc.RowNorm);
+
+        var scaled = ReferentialData.Load(sc);
+
+        Assert.Equal(unit.Train.Values.Select(v => 4f * v), scaled.Train.Values);
+        Assert.Equal(unit.Test.Values.Select(v => 4f * v), scaled.Test.Values);
     }
 
     internal static string RepoRoot()
