@@ -4,6 +4,7 @@ namespace AgentLab.Bench;
 
 /// <summary>
 /// Plain side-by-side commands (`mlp`, `transform`) print one machine-readable figure as their last line;
+/// `init-diagnostics` prints the referential game's state at initialisation under a data normalisation;
 /// anything else goes to BenchmarkDotNet (e.g. `-- --filter '*'`).
 /// </summary>
 public static class Program
@@ -19,6 +20,7 @@ public static class Program
                 "actors" => ActorOverheadBench.Run(args[1..]),
                 "transform" => TransformBench.Run(args[1..]),
                 "sparsemap" => SparseMapBench.Run(args[1..]),
+                "init-diagnostics" => InitDiagnosticsBench.Run(args[1..]),
                 _ => RunBenchmarkDotNet(args),
             };
         }
