@@ -78,7 +78,7 @@ public sealed record ReferentialScenario
             LabelsPath = Resolve(root.File, data.OptionalString("labels")),
             TestFeaturesPath = Resolve(root.File, data.OptionalString("test_features")),
             TestLabelsPath = Resolve(root.File, data.OptionalString("test_labels")),
-            Normalization = data.String("normalization", source == "fashion-mnist" ? "standardize" : "none", Normalizations),
+            Normalization = data.String("normalization", source == "fashion-mnist" ? "standardize-l2" : "none", Normalizations),
             Candidates = data.Int("candidates", 16, 2, 1024),
             RowNorm = (float)data.Double("row_norm", 1, 1e-6, 1e6),
             Vocab = agents.Int("vocab", 256, 2, 1 << 16),

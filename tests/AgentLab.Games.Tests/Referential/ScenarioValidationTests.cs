@@ -54,7 +54,7 @@ public class ScenarioValidationTests
         Assert.Equal(("sparsemax-marg", 5e-3f, 0.1f, 16, 256, 64, 50_000L), (sparse.Method, sparse.LearningRate, sparse.EntropyCoefficient, sparse.Candidates, sparse.Vocab, sparse.Batch, sparse.Steps));
         var sfe = ReferentialScenario.Parse(ScenarioFile.Load(path, ["training.learning_rate=0.01"]), "sfe");
         Assert.Equal((1e-2f, 0.01f), (sfe.LearningRate, sfe.EntropyCoefficient));
-        Assert.Equal("standardize", sparse.Normalization);
+        Assert.Equal("standardize-l2", sparse.Normalization);
     }
 
     [Fact]
