@@ -125,6 +125,13 @@ public static class FeatureNormalization
         return statistics;
     }
 
+    /// <summary>Multiplies every value by <paramref name="factor"/>: unit rows become rows of that length.</summary>
+    public static void Scale(FeatureMatrix matrix, float factor)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        TensorPrimitives.Multiply(matrix.Values, factor, matrix.Values);
+    }
+
     private static int RowCount(ReadOnlySpan<float> values, int columns)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);

@@ -47,8 +47,8 @@ public sealed record ReferentialData(FeatureMatrix Train, int[] TrainLabels, Fea
         }
         if (scenario.RowNorm != 1f)
         {
-            System.Numerics.Tensors.TensorPrimitives.Multiply(data.Train.Values, scenario.RowNorm, data.Train.Values);
-            System.Numerics.Tensors.TensorPrimitives.Multiply(data.Test.Values, scenario.RowNorm, data.Test.Values);
+            FeatureNormalization.Scale(data.Train, scenario.RowNorm);
+            FeatureNormalization.Scale(data.Test, scenario.RowNorm);
         }
         return data;
     }
