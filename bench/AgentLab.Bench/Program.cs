@@ -4,6 +4,7 @@ namespace AgentLab.Bench;
 
 /// <summary>
 /// Plain side-by-side commands (`mlp`, `transform`, `recall`, ...) print one machine-readable figure as their last line;
+/// `init-diagnostics` prints the referential game's state at initialisation under a data normalisation;
 /// anything else goes to BenchmarkDotNet (e.g. `-- --filter '*'`).
 /// </summary>
 public static class Program
@@ -22,6 +23,7 @@ public static class Program
                 "sparse-linear" => SparseLinearBench.Run(args[1..]),
                 "memory-actors" => MemoryActorBench.Run(args[1..]),
                 "recall" => RecallBench.Run(args[1..]),
+                "init-diagnostics" => InitDiagnosticsBench.Run(args[1..]),
                 _ => RunBenchmarkDotNet(args),
             };
         }

@@ -112,6 +112,26 @@ public static class FeatureNormalization
         return statistics;
     }
 
+    /// <summary>
+    /// Standardises both splits with the train split's column statistics, then scales every row to unit
+    /// length: rows of norm 1 like the paper's L2-normalised image features, but centred per pixel, so two
+    /// images' features differ by their contrast rather than sharing one dominant mean direction.
+    /// </summary>
+    public static ColumnStatistics StandardizeThenNormalizeRowsL2(FeatureMatrix train, FeatureMatrix test)
+    {
+        var statistics = StandardizeWithTrainStatistics(train, test);
+        NormalizeRowsL2(train);
+        NormalizeRowsL2(test);
+        return statistics;
+    }
+
+    /// <summary>Multiplies every value by <paramref name="factor"/>: unit rows become rows of that length.</summary>
+    public static void Scale(FeatureMatrix matrix, float factor)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        TensorPrimitives.Multiply(matrix.Values, factor, matrix.Values);
+    }
+
     private static int RowCount(ReadOnlySpan<float> values, int columns)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);

@@ -5,7 +5,8 @@ namespace AgentLab.Games.Referential;
 
 /// <summary>
 /// The train and test feature matrices of a scenario, with labels, after the scenario's normalisation
-/// (standardisation uses the train split's statistics for both splits).
+/// (standardisation, alone or before the per-row L2 normalisation, uses the train split's statistics for
+/// both splits).
 /// </summary>
 public sealed record ReferentialData(FeatureMatrix Train, int[] TrainLabels, FeatureMatrix Test, int[] TestLabels)
 {
@@ -36,10 +37,18 @@ public sealed record ReferentialData(FeatureMatrix Train, int[] TrainLabels, Fea
             case "standardize":
                 FeatureNormalization.StandardizeWithTrainStatistics(data.Train, data.Test);
                 break;
+            case "standardize-l2":
+                FeatureNormalization.StandardizeThenNormalizeRowsL2(data.Train, data.Test);
+                break;
             case "l2":
                 FeatureNormalization.NormalizeRowsL2(data.Train);
                 FeatureNormalization.NormalizeRowsL2(data.Test);
                 break;
+        }
+        if (scenario.RowNorm != 1f)
+        {
+            FeatureNormalization.Scale(data.Train, scenario.RowNorm);
+            FeatureNormalization.Scale(data.Test, scenario.RowNorm);
         }
         return data;
     }

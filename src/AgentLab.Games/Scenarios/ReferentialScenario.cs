@@ -10,7 +10,7 @@ namespace AgentLab.Games.Scenarios;
 public sealed record ReferentialScenario
 {
     public static readonly string[] Sources = ["fashion-mnist", "npy"];
-    public static readonly string[] Normalizations = ["standardize", "l2", "none"];
+    public static readonly string[] Normalizations = ["standardize", "standardize-l2", "l2", "none"];
 
     public required string Name { get; init; }
     public required string File { get; init; }
@@ -24,6 +24,8 @@ public sealed record ReferentialScenario
     public string? TestLabelsPath { get; init; }
     public required string Normalization { get; init; }
     public required int Candidates { get; init; }
+    /// <summary>Length of every row after l2 or standardize-l2 (1 = unit rows, the paper's features).</summary>
+    public float RowNorm { get; init; } = 1f;
 
     // agents
     public required int Vocab { get; init; }
@@ -76,8 +78,9 @@ public sealed record ReferentialScenario
             LabelsPath = Resolve(root.File, data.OptionalString("labels")),
             TestFeaturesPath = Resolve(root.File, data.OptionalString("test_features")),
             TestLabelsPath = Resolve(root.File, data.OptionalString("test_labels")),
-            Normalization = data.String("normalization", source == "fashion-mnist" ? "standardize" : "none", Normalizations),
+            Normalization = data.String("normalization", source == "fashion-mnist" ? "standardize-l2" : "none", Normalizations),
             Candidates = data.Int("candidates", 16, 2, 1024),
+            RowNorm = (float)data.Double("row_norm", 1, 1e-6, 1e6),
             Vocab = agents.Int("vocab", 256, 2, 1 << 16),
             Embedding = agents.Int("embedding", 256, 1, 1 << 14),
             Hidden = agents.Int("hidden", 512, 1, 1 << 14),
@@ -102,6 +105,8 @@ public sealed record ReferentialScenario
         if (source == "npy")
             foreach (var (key, value) in new[] { ("features", scenario.FeaturesPath), ("labels", scenario.LabelsPath), ("test_features", scenario.TestFeaturesPath), ("test_labels", scenario.TestLabelsPath) })
                 if (value == null) throw data.Error(key, null, "is required when data.source is npy (a path to a .npy file)");
+        if (scenario.RowNorm != 1f && scenario.Normalization is not ("l2" or "standardize-l2"))
+            throw data.Error("row_norm", null, $"applies only to normalization l2 or standardize-l2, got \"{scenario.Normalization}\"");
         foreach (var node in new[] { data, agents, training, evaluation, root }) node.RejectUnknownKeys();
         return scenario;
     }

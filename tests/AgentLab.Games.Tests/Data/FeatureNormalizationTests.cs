@@ -131,6 +131,43 @@ public sealed class FeatureNormalizationTests
     }
 
     [Fact]
+    public void Standardize_then_l2_gives_unit_rows_in_the_direction_of_the_standardized_row()
+    {
+        const int columns = 20;
+        var train = new FeatureMatrix(400, columns, RandomValues(400 * columns, seed: 5, offset: 0.3, scale: 0.2));
+        var test = new FeatureMatrix(50, columns, RandomValues(50 * columns, seed: 6, offset: 0.3, scale: 0.2));
+        var standardizedTest = new FeatureMatrix(50, columns, (float[])test.Values.Clone());
+        var expectedStatistics = FeatureNormalization.ComputeColumnStatistics(train.Values, columns);
+        FeatureNormalization.Standardize(standardizedTest.Values, columns, expectedStatistics);
+
+        var statistics = FeatureNormalization.StandardizeThenNormalizeRowsL2(train, test);
+
+        Assert.Equal(expectedStatistics.Mean, statistics.Mean);
+        Assert.Equal(expectedStatistics.Std, statistics.Std);
+        foreach (var matrix in new[] { train, test })
+        {
+            for (int r = 0; r < matrix.Rows; r++)
+            {
+                double norm = Math.Sqrt(matrix.Values.AsSpan(r * columns, columns).ToArray().Sum(v => (double)v * v));
+                Assert.Equal(1.0, norm, tolerance: 1e-5);
+            }
+        }
+
+        // The test split is standardised with the train statistics, then scaled to length 1.
+        for (int r = 0; r < test.Rows; r++)
+        {
+            var standardized = standardizedTest.Values.AsSpan(r * columns, columns).ToArray();
+            double norm = Math.Sqrt(standardized.Sum(v => (double)v * v));
+            for (int c = 0; c < columns; c++)
+                Assert.Equal(standardized[c] / norm, test.Values[r * columns + c], tolerance: 1e-6);
+        }
+
+        // Unit length but still centred: each train column's mean stays near 0, unlike plain L2 of raw values.
+        for (int c = 0; c < columns; c++)
+            Assert.Equal(0.0, ColumnMoments(train.Values, columns, c).Mean, tolerance: 0.02);
+    }
+
+    [Fact]
     public void Constant_columns_and_zero_rows_become_zero_not_nan()
     {
         // Column 1 is constant (an always-black pixel); row 2 is all zeros.
