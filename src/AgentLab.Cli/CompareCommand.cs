@@ -36,7 +36,7 @@ internal static class CompareCommand
             var overrides = new List<string>(parse.GetValue(set) ?? []);
             if (parse.GetValue(steps) is long n) overrides.Add($"training.steps={n}");
             // Validate every method's scenario before the first run starts.
-            var planned = Plan(file, overrides, names, seedCount, out string defaultDir).ToList();
+            var planned = Plan(file, overrides, names, seedCount, out string defaultDir, out var layout).ToList();
             string dir = parse.GetValue(output) ?? defaultDir;
             var runs = new List<RunResults>();
             foreach (var (method, seed, runSteps, execute) in planned)
@@ -47,7 +47,7 @@ internal static class CompareCommand
                     execute(runDir, Directory.Exists(Path.Combine(runDir, "checkpoints")));
                 runs.Add(store.ReadResults());
             }
-            ComparisonReport.Write(runs, dir);
+            ComparisonReport.Write(runs, dir, layout);
             Console.WriteLine($"wrote {Path.Combine(dir, "comparison.md")}, .csv, .json and report.html");
             Console.WriteLine(File.ReadAllText(Path.Combine(dir, "comparison.md")));
             return 0;
@@ -55,18 +55,20 @@ internal static class CompareCommand
         return command;
     }
 
-    /// <summary>The runs of the comparison, by the scenario's kind (referential game or bit-vector VAE).</summary>
+    /// <summary>The runs of the comparison and the report's columns and plots, by the scenario's kind (referential game or bit-vector VAE).</summary>
     private static IEnumerable<(string Method, long Seed, long Steps, Func<string, bool, RunSummary> Execute)> Plan(
-        string file, List<string> overrides, string[] methods, int seeds, out string defaultDir)
+        string file, List<string> overrides, string[] methods, int seeds, out string defaultDir, out ComparisonFigures layout)
     {
         if (ScenarioGames.Of(ScenarioFile.Load(file, overrides)) == BitVectorVaeScenario.Kind)
         {
             var first = BitVectorVaeScenario.Parse(ScenarioFile.Load(file, overrides), methods[0]);
             defaultDir = Path.Combine("runs", $"{first.Name}-d{first.Bits}", "compare");
+            layout = BitVectorVaeReport.Figures;
             return BitVectorVaeCommand.Plan(file, overrides, methods, seeds).ToList();
         }
         var scenarios = methods.Select(m => ReferentialScenario.Parse(ScenarioFile.Load(file, overrides), m)).ToArray();
         defaultDir = Path.Combine("runs", scenarios[0].Name, "compare");
+        layout = ComparisonFigures.Referential;
         return scenarios.SelectMany(sc => Enumerable.Range(0, seeds).Select(k => sc with { Seed = sc.Seed + k }))
             .Select(seeded => (seeded.Method, seeded.Seed, seeded.Steps, (Func<string, bool, RunSummary>)((dir, resume) => RunCommand.Execute(seeded, dir, resume))))
             .ToList();

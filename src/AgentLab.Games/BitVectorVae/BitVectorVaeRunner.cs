@@ -95,11 +95,8 @@ public sealed class BitVectorVaeRunner(BitVectorVaeScenario scenario, BitVectorV
             Method = sc.Method,
             Seed = sc.Seed,
             Steps = context.Step,
-            // The VAE has no success rate; its figure of merit is extra.test_bits_per_dim.
-            TestSuccess = 0,
-            TestSuccessGreedy = 0,
-            MeanReceiverCalls = trained > 0 ? runCalls / trained : test.DecoderCalls,
-            MeanNonzeros = trained > 0 ? runCalls / trained : test.DecoderCalls,
+            // The VAE has no success rate and no receiver: the referential fields stay null (absent from
+            // summary.json); its figure of merit is extra.test_bits_per_dim. A "game" is one image.
             TrainGamesPerSecond = trainSeconds > 0 ? context.Step * sc.Batch / trainSeconds : 0,
             WallSeconds = wall.Elapsed.TotalSeconds,
             Extra = new Dictionary<string, double>
@@ -107,6 +104,7 @@ public sealed class BitVectorVaeRunner(BitVectorVaeScenario scenario, BitVectorV
                 ["test_bits_per_dim"] = test.BitsPerDimension,
                 ["test_negative_elbo_nats"] = test.NegativeElbo,
                 ["test_decoder_calls"] = test.DecoderCalls,
+                [BitVectorVaeReport.TrainDecoderCalls] = trained > 0 ? runCalls / trained : test.DecoderCalls,
                 ["latent_bits"] = sc.Bits,
             },
             Notes = new Dictionary<string, string>
@@ -114,8 +112,7 @@ public sealed class BitVectorVaeRunner(BitVectorVaeScenario scenario, BitVectorV
                 ["test_bits_per_dim"] = BitVectorVaeMethods.IsExact(sc.Method)
                     ? "negative ELBO, exact over the sparse support (D log 2 − H(q) + Σ w ℓ), / (784 ln 2)"
                     : "negative ELBO with one discrete sample z ~ q per image and the exact Bernoulli KL, / (784 ln 2)",
-                ["test_success"] = "not applicable (bit-vector VAE); see extra.test_bits_per_dim",
-                ["mean_receiver_calls"] = "decoder calls per training image, over the steps since the run (re)started",
+                [BitVectorVaeReport.TrainDecoderCalls] = "decoder calls per training image, over the steps since the run (re)started",
                 ["resumed_from_step"] = startStep.ToString(CultureInfo.InvariantCulture),
             },
         };

@@ -3,7 +3,7 @@ using System.Text;
 namespace AgentLab.Telemetry.Reports;
 
 /// <summary>
-/// <c>report.html</c>: one self-contained page (<see cref="HtmlPage"/>) with the table and the three plots.
+/// <c>report.html</c>: one self-contained page (<see cref="HtmlPage"/>) with the table, the training curves and the trade-off plot.
 /// Written as well-formed XHTML-style markup.
 /// </summary>
 internal static class ComparisonHtml
@@ -12,13 +12,10 @@ internal static class ComparisonHtml
     {
         var html = HtmlPage.Begin("Comparison: " + table.Scenario);
         html.Append("<p>").Append(E(ComparisonCells.StatisticExplanation)).Append("</p>\n");
+        if (table.Layout.Reading is { } reading) html.Append("<p>").Append(E(reading)).Append("</p>\n");
         AppendTable(html, table);
-        HtmlPage.AppendFigure(html, ComparisonPlots.Success(table),
-            "Fraction of training games won in each logging interval, averaged over seeds at each step; dashed: validation success where the runs evaluated.");
-        HtmlPage.AppendFigure(html, ComparisonPlots.ReceiverCalls(table),
-            "Receiver evaluations per game, averaged over seeds at each step (log scale).");
-        HtmlPage.AppendFigure(html, ComparisonPlots.SuccessVersusNonzeros(table),
-            "One point per method: mean test success against mean non-zero message coordinates; bars are ± one standard error over seeds.");
+        foreach (var curve in table.Layout.Curves) HtmlPage.AppendFigure(html, ComparisonPlots.Curve(table, curve), curve.Caption);
+        HtmlPage.AppendFigure(html, ComparisonPlots.TradeOff(table), table.Layout.TradeOff.Caption);
         return HtmlPage.End(html);
     }
 

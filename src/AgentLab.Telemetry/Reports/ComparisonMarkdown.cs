@@ -10,6 +10,7 @@ internal static class ComparisonMarkdown
         var text = new StringBuilder();
         text.Append("# Comparison: ").Append(Escape(table.Scenario)).Append("\n\n");
         text.Append(ComparisonCells.StatisticExplanation).Append("\n\n");
+        if (table.Layout.Reading is { } reading) text.Append(reading).Append("\n\n");
         text.Append("| method | n | ").Append(string.Join(" | ", table.FigureNames)).Append(" |\n");
         text.Append("|---|---:|").Append(string.Concat(table.FigureNames.Select(_ => "---:|"))).Append('\n');
         foreach (var method in table.Methods)

@@ -2,49 +2,45 @@ using AgentLab.Telemetry.Plotting;
 
 namespace AgentLab.Telemetry.Reports;
 
-/// <summary>The three plots of a report. A method has the same colour in each (its table position).</summary>
+/// <summary>The plots of a report, as the table's layout describes them. A method has the same colour in each (its table position).</summary>
 internal static class ComparisonPlots
 {
-    /// <summary>Training success per logging interval, averaged over seeds; validation success dashed where logged.</summary>
-    public static SvgPlot Success(ComparisonTable table)
+    /// <summary>A metrics figure per logging interval, averaged over seeds; its validation counterpart dashed where logged.</summary>
+    public static SvgPlot Curve(ComparisonTable table, TrainingCurve curve)
     {
-        var plot = new SvgPlot("Success during training (mean over seeds)", "step", "success") { YRange = new AxisRange(0, 1) };
+        var plot = new SvgPlot(curve.Title, "step", curve.YLabel) { YRange = curve.YRange, YScale = curve.YScale };
         foreach (var (method, index) in table.Methods.Select((method, index) => (method, index)))
         {
             var color = Palette.Color(index);
-            plot.Add(new LineSeries(method.Method, SeedAveragedCurve.Of(Series(method), point => point.Success), color));
-            var validation = SeedAveragedCurve.Of(Series(method), point => point.ValidationSuccess);
+            plot.Add(new LineSeries(method.Method, SeedAveragedCurve.Of(Series(method), curve.Value), color));
+            if (curve.Validation is not { } validationValue) continue;
+            var validation = SeedAveragedCurve.Of(Series(method), validationValue);
             if (validation.Count > 0) plot.Add(new LineSeries(method.Method + " (validation)", validation, color, Dashed: true));
         }
         return plot;
     }
 
-    /// <summary>Receiver calls per game on a log axis: dense marginalisation's 256 and a sparse method's 1–3 both stay readable.</summary>
-    public static SvgPlot ReceiverCalls(ComparisonTable table)
-    {
-        var plot = new SvgPlot("Receiver calls per game (mean over seeds)", "step", "receiver calls") { YScale = ScaleKind.Log };
-        foreach (var (method, index) in table.Methods.Select((method, index) => (method, index)))
-            plot.Add(new LineSeries(method.Method, SeedAveragedCurve.Of(Series(method), point => point.ReceiverCalls), Palette.Color(index)));
-        return plot;
-    }
-
     /// <summary>
-    /// The trade-off at a glance: test success against message density, one point per method with
-    /// standard-error bars both ways. The x axis turns logarithmic when the densities span ten-fold or more.
+    /// The trade-off at a glance, one point per method with standard-error bars both ways. The x axis turns
+    /// logarithmic when the x values span ten-fold or more. A method lacking either figure is left out.
     /// </summary>
-    public static SvgPlot SuccessVersusNonzeros(ComparisonTable table)
+    public static SvgPlot TradeOff(ComparisonTable table)
     {
-        var points = table.Methods.Select((method, index) => new ErrorBarPoint(
-            method.Method,
-            Mean(method, SummaryFigures.MeanNonzeros), Mean(method, SummaryFigures.TestSuccess),
-            Error(method, SummaryFigures.MeanNonzeros), Error(method, SummaryFigures.TestSuccess),
-            Palette.Color(index))).ToList();
-        var densities = points.Select(point => point.X).Where(double.IsFinite).ToList();
-        bool spansDecade = densities.Count > 0 && densities.Min() > 0 && densities.Max() / densities.Min() >= 10;
-        var plot = new SvgPlot("Test success vs message density", "mean nonzeros", "test success")
+        var tradeOff = table.Layout.TradeOff;
+        var points = table.Methods
+            .Select((method, index) => (method, index))
+            .Where(entry => entry.method.Figures.ContainsKey(tradeOff.XFigure) && entry.method.Figures.ContainsKey(tradeOff.YFigure))
+            .Select(entry => new ErrorBarPoint(
+                entry.method.Method,
+                Mean(entry.method, tradeOff.XFigure), Mean(entry.method, tradeOff.YFigure),
+                Error(entry.method, tradeOff.XFigure), Error(entry.method, tradeOff.YFigure),
+                Palette.Color(entry.index))).ToList();
+        var xs = points.Select(point => point.X).Where(double.IsFinite).ToList();
+        bool spansDecade = xs.Count > 0 && xs.Min() > 0 && xs.Max() / xs.Min() >= 10;
+        var plot = new SvgPlot(tradeOff.Title, tradeOff.XLabel, tradeOff.YLabel)
         {
             XScale = spansDecade ? ScaleKind.Log : ScaleKind.Linear,
-            YRange = new AxisRange(0, 1),
+            YRange = tradeOff.YRange,
         };
         foreach (var point in points) plot.Add(point);
         return plot;

@@ -8,16 +8,20 @@ namespace AgentLab.Telemetry.Reports;
 /// </summary>
 public sealed class ComparisonTable
 {
-    private ComparisonTable(string scenario, IReadOnlyList<string> figureNames, IReadOnlyList<MethodComparison> methods)
+    private ComparisonTable(string scenario, ComparisonFigures layout, IReadOnlyList<string> figureNames, IReadOnlyList<MethodComparison> methods)
     {
         Scenario = scenario;
+        Layout = layout;
         FigureNames = figureNames;
         Methods = methods;
     }
 
     public string Scenario { get; }
 
-    /// <summary>The fixed summary figures in table order, then any extra figures in the order first met.</summary>
+    /// <summary>The game's columns and plots.</summary>
+    public ComparisonFigures Layout { get; }
+
+    /// <summary>The layout's columns some run has, in table order, then any other extra figures in the order first met.</summary>
     public IReadOnlyList<string> FigureNames { get; }
 
     /// <summary>One entry per method, in the order the methods first appear in the runs.</summary>
@@ -26,11 +30,13 @@ public sealed class ComparisonTable
     /// <summary>
     /// Groups and aggregates the runs. Refuses (with <see cref="ArgumentException"/>) what would
     /// make the table misleading: no runs, runs of different scenarios, or the same method and
-    /// seed twice (which would count one seed as two and shrink the error bars).
+    /// seed twice (which would count one seed as two and shrink the error bars). The columns are
+    /// <paramref name="layout"/>'s, the referential game's when it is <c>null</c>.
     /// </summary>
-    public static ComparisonTable FromRuns(IReadOnlyList<RunResults> runs)
+    public static ComparisonTable FromRuns(IReadOnlyList<RunResults> runs, ComparisonFigures? layout = null)
     {
         ArgumentNullException.ThrowIfNull(runs);
+        layout ??= ComparisonFigures.Referential;
         if (runs.Count == 0) throw new ArgumentException("no runs to compare: the comparison needs at least one finished run", nameof(runs));
         if (runs.Any(run => run?.Summary is null || run.Metrics is null))
             throw new ArgumentException("every run needs a summary and a (possibly empty) metrics series", nameof(runs));
@@ -43,19 +49,19 @@ public sealed class ComparisonTable
         if (duplicate is not null)
             throw new ArgumentException($"method {duplicate.Key.Method} has seed {duplicate.Key.Seed} {duplicate.Count()} times; each seed may count once", nameof(runs));
 
-        var figureNames = runs.SelectMany(run => SummaryFigures.Of(run.Summary).Select(figure => figure.Name)).Distinct().ToList();
-        var methods = runs.GroupBy(run => run.Summary.Method).Select(group => Aggregate(group.Key, group.ToList(), figureNames)).ToList();
-        return new ComparisonTable(scenarios[0], figureNames, methods);
+        var figureNames = runs.SelectMany(run => layout.Of(run.Summary).Select(figure => figure.Name)).Distinct().ToList();
+        var methods = runs.GroupBy(run => run.Summary.Method).Select(group => Aggregate(layout, group.Key, group.ToList(), figureNames)).ToList();
+        return new ComparisonTable(scenarios[0], layout, figureNames, methods);
     }
 
     /// <summary>A figure missing from every run of the method (an extra of other methods) gets no entry.</summary>
-    private static MethodComparison Aggregate(string method, List<RunResults> runs, List<string> figureNames)
+    private static MethodComparison Aggregate(ComparisonFigures layout, string method, List<RunResults> runs, List<string> figureNames)
     {
         var figures = new Dictionary<string, FigureStatistics>();
         foreach (string name in figureNames)
         {
             var values = runs
-                .SelectMany(run => SummaryFigures.Of(run.Summary).Where(figure => figure.Name == name).Select(figure => new SeedValue(run.Summary.Seed, figure.Value)))
+                .SelectMany(run => layout.Of(run.Summary).Where(figure => figure.Name == name).Select(figure => new SeedValue(run.Summary.Seed, figure.Value)))
                 .ToList();
             if (values.Count > 0) figures[name] = FigureStatistics.Of(values);
         }

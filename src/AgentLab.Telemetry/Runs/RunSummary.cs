@@ -18,19 +18,22 @@ public sealed record RunSummary
     /// <summary>Optimizer steps the run completed.</summary>
     public required long Steps { get; init; }
 
+    // The next four are the referential game's; a game without them (the bit-vector VAE) leaves them
+    // null, and summary.json then has no such field.
+
     /// <summary>Test-set success with messages sampled as in training.</summary>
-    public required double TestSuccess { get; init; }
+    public double? TestSuccess { get; init; }
 
     /// <summary>Test-set success with the sender's most likely message.</summary>
-    public required double TestSuccessGreedy { get; init; }
+    public double? TestSuccessGreedy { get; init; }
 
     /// <summary>Mean receiver evaluations per training game over the run.</summary>
-    public required double MeanReceiverCalls { get; init; }
+    public double? MeanReceiverCalls { get; init; }
 
     /// <summary>Mean non-zero coordinates of the sender's output over the run.</summary>
-    public required double MeanNonzeros { get; init; }
+    public double? MeanNonzeros { get; init; }
 
-    /// <summary>Training throughput over the whole run.</summary>
+    /// <summary>Training throughput over the whole run (games per second; for the bit-vector VAE, images per second).</summary>
     public required double TrainGamesPerSecond { get; init; }
 
     /// <summary>Wall-clock seconds from start to finish, evaluation included.</summary>
