@@ -18,7 +18,7 @@ public sealed record MetricsPoint
     /// <summary>The quantity the optimizer minimised (task loss plus any surrogate or regulariser terms).</summary>
     public required double Objective { get; init; }
 
-    /// <summary>The referential-game loss alone, comparable across gradient estimators.</summary>
+    /// <summary>The game's task loss alone, comparable across gradient estimators (referential game: the receiver's loss; bit-vector VAE: the training negative ELBO in bits per dimension).</summary>
     public required double TaskLoss { get; init; }
 
     /// <summary>Fraction of training games in the interval where the receiver picked the target.</summary>
