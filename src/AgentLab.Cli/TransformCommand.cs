@@ -25,12 +25,32 @@ public static class TransformCommand
 
     private static readonly string[] Names = ["softmax", "sparsemax", "entmax15", "entmax", "normmax", "topk-sparsemax", "sparsemap"];
 
+    /// <summary>What <c>agentlab transform --help</c> prints.</summary>
+    public const string Usage = """
+        usage: agentlab transform NAME [--alpha A] [--k K] [--temperature T] < input.json
+               agentlab transform sparsemap --structure ksubsets|budget|sequence --k K [--budget-kind exact|at-most] < input.json
+
+        NAME: softmax, sparsemax, entmax15, entmax (--alpha A > 1, bisection), normmax (--alpha A > 1),
+              topk-sparsemax (--k K: z rows are the D bit scores), sparsemap. Every map is applied row-wise, in
+              double, to z/T (--temperature T, default 1).
+        input:  {"z": [[...], ...], "dy": [[...]] (optional cotangent), "y": [[...]] (optional target distribution)};
+                "-Infinity" masks an entry of z; sparsemap sequence also takes "pair" (n-1 pair scores per row).
+        output: {"p", "support", "vjp" (with dy), "loss" and "loss_grad" (with y)}; topk-sparsemax adds "configs",
+                "config_scores" and "expected_bits"; sparsemap gives "marginals", "active_set", "weights", "vjp".
+        Bad arguments or input: one line on stderr, exit code 2.
+        """;
+
     /// <param name="args">The arguments after the word "transform".</param>
     /// <returns>0 on success, 2 on invalid arguments or input, 1 on an unexpected failure.</returns>
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         try
         {
+            if (args is ["--help"] or ["-h"])
+            {
+                stdout.WriteLine(Usage);
+                return 0;
+            }
             var options = TransformOptions.Parse(args, Names);
             using var document = JsonIo.Parse(stdin.ReadToEnd());
             var input = TransformInput.Read(document.RootElement, options);

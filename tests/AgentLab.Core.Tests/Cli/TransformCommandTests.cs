@@ -130,4 +130,16 @@ public class TransformCommandTests
         Assert.Contains(message, lines[0]);
         Assert.DoesNotContain("   at ", o.Stderr);
     }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public void Help_prints_the_usage_without_reading_input(string flag)
+    {
+        var o = Run("", flag);
+        Assert.Equal(0, o.ExitCode);
+        Assert.StartsWith("usage: agentlab transform NAME", o.Stdout);
+        Assert.Contains("--structure ksubsets|budget|sequence", o.Stdout);
+        Assert.Contains("topk-sparsemax", o.Stdout);
+    }
 }
