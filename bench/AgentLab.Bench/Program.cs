@@ -27,8 +27,9 @@ public static class Program
                 _ => RunBenchmarkDotNet(args),
             };
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or Games.Scenarios.ScenarioException or Games.Data.DatasetException)
         {
+            // Bad arguments, scenario values or data files: one line, as the agentlab command prints them.
             Console.Error.WriteLine(e.Message);
             return 2;
         }
