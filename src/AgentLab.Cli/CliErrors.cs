@@ -23,6 +23,11 @@ internal static class CliErrors
             Console.Error.WriteLine($"agentlab {verb}: {e.Message}; the last good checkpoint is kept");
             return 1;
         }
+        catch (RunsFailedException e)
+        {
+            Console.Error.WriteLine($"agentlab {verb}: {e.Message}");
+            return 1;
+        }
         catch (NonFiniteException e)
         {
             Console.Error.WriteLine($"agentlab {verb}: training diverged: {e.Message}; the last good checkpoint is kept (resume with --resume after changing the settings)");

@@ -11,7 +11,8 @@ namespace AgentLab.Cli;
 /// `agentlab compare SCENARIO --methods a,b --seeds N [--steps N] [--out DIR]`: every method on every seed
 /// (seeds scenario.seed, +1, ...), all scored on the same fixed test games, then the comparison table,
 /// CSV, JSON and HTML report. A run that already has its summary is reused, so an interrupted comparison
-/// continues where it stopped.
+/// continues where it stopped. With --jobs N the runs still to train are trained N at a time, each in its own
+/// `agentlab run` process (<see cref="RunProcesses"/>).
 /// </summary>
 internal static class CompareCommand
 {
@@ -23,9 +24,14 @@ internal static class CompareCommand
         var steps = new Option<long?>("--steps") { Description = "Training steps per run (overrides training.steps)." };
         var set = new Option<string[]>("--set") { Description = "Override a scenario key (repeatable)." };
         var output = new Option<string?>("--out") { Description = "Output directory (default runs/<scenario>/compare)." };
+        var jobs = new Option<int>("--jobs")
+        {
+            Description = "Runs trained at the same time, each as its own `agentlab run` process with its share of the cores and its log in RUNDIR/run.log (default 1: one run at a time on every core). On 2 cores, --jobs 2 finishes a comparison sooner; see docs/PERFORMANCE.md.",
+            DefaultValueFactory = _ => 1,
+        };
         var command = new Command("compare", "Compare methods over seeds on the same games: comparison.md/.csv/.json and report.html.")
         {
-            scenario, methods, seeds, steps, set, output,
+            scenario, methods, seeds, steps, set, output, jobs,
         };
         command.SetAction(parse => CliErrors.Guard("compare", () =>
         {
@@ -33,20 +39,25 @@ internal static class CompareCommand
             var names = parse.GetValue(methods)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             int seedCount = parse.GetValue(seeds);
             if (seedCount < 1) throw new ArgumentException($"--seeds must be at least 1, got {seedCount}");
+            int jobCount = parse.GetValue(jobs);
+            if (jobCount < 1) throw new ArgumentException($"--jobs must be at least 1, got {jobCount}");
             var overrides = new List<string>(parse.GetValue(set) ?? []);
             if (parse.GetValue(steps) is long n) overrides.Add($"training.steps={n}");
             // Validate every method's scenario before the first run starts.
             var planned = Plan(file, overrides, names, seedCount, out string defaultDir, out var layout).ToList();
             string dir = parse.GetValue(output) ?? defaultDir;
-            var runs = new List<RunResults>();
+            var pending = new List<PendingRun>();
             foreach (var (method, seed, runSteps, execute) in planned)
             {
                 string runDir = Path.Combine(dir, method, $"seed-{seed}");
                 var store = new RunStore(runDir);
-                if (!store.HasSummary || store.ReadSummary().Steps != runSteps)
-                    execute(runDir, Directory.Exists(Path.Combine(runDir, "checkpoints")));
-                runs.Add(store.ReadResults());
+                if (store.HasSummary && store.ReadSummary().Steps == runSteps) continue;
+                var run = new PendingRun(method, seed, runDir, Directory.Exists(Path.Combine(runDir, "checkpoints")));
+                if (jobCount == 1) execute(run.Directory, run.Resume);
+                else pending.Add(run);
             }
+            if (pending.Count > 0) RunProcesses.Execute(file, overrides, pending, jobCount);
+            var runs = planned.Select(p => new RunStore(Path.Combine(dir, p.Method, $"seed-{p.Seed}")).ReadResults()).ToList();
             ComparisonReport.Write(runs, dir, layout);
             Console.WriteLine($"wrote {Path.Combine(dir, "comparison.md")}, .csv, .json and report.html");
             Console.WriteLine(File.ReadAllText(Path.Combine(dir, "comparison.md")));

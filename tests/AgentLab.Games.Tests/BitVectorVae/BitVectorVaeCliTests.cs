@@ -34,4 +34,20 @@ public class BitVectorVaeCliTests
         Assert.Contains("got \"telepathy\"", stderr);
         Assert.False(Directory.Exists(Path.Combine(vae.Dir, "cmp", "sfe")));
     }
+
+    [Fact]
+    public void Compare_with_jobs_trains_each_run_in_its_own_process()
+    {
+        using var vae = new SyntheticVae("sfe", steps: 4);
+        string dir = Path.Combine(vae.Dir, "cmp");
+        var (code, stderr) = Agentlab("compare", vae.Path, "--methods", "sfe,topk-sparsemax", "--seeds", "1", "--jobs", "2", "--out", dir);
+        Assert.True(code == 0, stderr);
+        foreach (string method in new[] { "sfe", "topk-sparsemax" })
+        {
+            string run = Path.Combine(dir, method, "seed-3");
+            Assert.True(File.Exists(Path.Combine(run, "summary.json")), run);
+            Assert.Contains($"method {method}, seed 3", File.ReadAllText(Path.Combine(run, "run.log")));
+        }
+        Assert.Contains("topk-sparsemax", File.ReadAllText(Path.Combine(dir, "comparison.md")));
+    }
 }

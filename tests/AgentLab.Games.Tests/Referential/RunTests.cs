@@ -134,6 +134,71 @@ public class RunTests
     }
 
     [Fact]
+    public void CompareWithJobsTrainsEachRunInItsOwnProcessAndGetsTheSameResults()
+    {
+        using var synthetic = new SyntheticScenario(steps: 40);
+        string cli = Path.Combine(AppContext.BaseDirectory, "agentlab.dll");
+        string serial = Path.Combine(synthetic.Dir, "serial"), parallel = Path.Combine(synthetic.Dir, "parallel");
+        Assert.Equal(0, RunCli(cli, $"compare {synthetic.Path} --methods sparsemax-marg,sfe --seeds 2 --out {serial}").ExitCode);
+        var result = RunCli(cli, $"compare {synthetic.Path} --methods sparsemax-marg,sfe --seeds 2 --jobs 2 --out {parallel}");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("[4 of 4]", result.Error);
+        foreach (var (method, seed) in new[] { ("sparsemax-marg", 5), ("sparsemax-marg", 6), ("sfe", 5), ("sfe", 6) })
+        {
+            string run = Path.Combine(method, $"seed-{seed}");
+            var a = new RunStore(Path.Combine(serial, run));
+            var b = new RunStore(Path.Combine(parallel, run));
+            // A child process on one core trains exactly what the in-process run on every core trains.
+            Assert.Equal((a.ReadSummary().TestSuccess, a.ReadSummary().TestSuccessGreedy, a.ReadSummary().MeanReceiverCalls),
+                (b.ReadSummary().TestSuccess, b.ReadSummary().TestSuccessGreedy, b.ReadSummary().MeanReceiverCalls));
+            Assert.Equal(a.ReadMetrics().Select(p => (p.Step, p.Objective, p.Success)), b.ReadMetrics().Select(p => (p.Step, p.Objective, p.Success)));
+            string log = File.ReadAllText(Path.Combine(parallel, run, "run.log"));
+            Assert.Contains($"method {method}, seed {seed}", log);
+        }
+        Assert.True(File.Exists(Path.Combine(parallel, "comparison.md")));
+    }
+
+    [Fact]
+    public void CompareWithJobsFinishesTheOtherRunsWhenOneFailsNamesItAndRetriesOnlyIt()
+    {
+        using var synthetic = new SyntheticScenario(steps: 40);
+        string cli = Path.Combine(AppContext.BaseDirectory, "agentlab.dll");
+        string dir = Path.Combine(synthetic.Dir, "compare");
+        Assert.Equal(0, RunCli(cli, $"compare {synthetic.Path} --methods sparsemax-marg --seeds 2 --out {dir}").ExitCode);
+        // A sparsemax-marg checkpoint in an SFE run cannot be resumed (it lacks SFE's baseline): that run fails.
+        string broken = Path.Combine(dir, "sfe", "seed-6", "checkpoints");
+        Directory.CreateDirectory(Path.GetDirectoryName(broken)!);
+        CopyDirectory(Path.Combine(dir, "sparsemax-marg", "seed-6", "checkpoints"), broken);
+        string arguments = $"compare {synthetic.Path} --methods sparsemax-marg,sfe --seeds 2 --jobs 2 --out {dir}";
+
+        var failed = RunCli(cli, arguments);
+        Assert.Equal(1, failed.ExitCode);
+        string last = failed.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+        Assert.Contains("1 of 2 runs failed", last);
+        Assert.Contains("sfe.baseline.mean", last);
+        Assert.Contains("sfe seed 6 (exit code 2", last);
+        Assert.Contains(Path.Combine(dir, "sfe", "seed-6", "run.log"), last);
+        foreach (var run in new[] { "sparsemax-marg/seed-5", "sparsemax-marg/seed-6", "sfe/seed-5" })
+            Assert.True(new RunStore(Path.Combine(dir, run)).HasSummary, run);
+        Assert.DoesNotContain("sfe", File.ReadAllText(Path.Combine(dir, "comparison.md"))); // still the first comparison's
+
+        Directory.Delete(broken, recursive: true);
+        var retried = RunCli(cli, arguments);
+        Assert.True(retried.ExitCode == 0, retried.Error);
+        Assert.Contains("[1 of 1] sfe seed 6 started", retried.Error);
+        Assert.Contains("sfe", File.ReadAllText(Path.Combine(dir, "comparison.md")));
+    }
+
+    [Fact]
+    public void CompareRejectsZeroJobs()
+    {
+        using var synthetic = new SyntheticScenario(steps: 40);
+        var result = RunCli(Path.Combine(AppContext.BaseDirectory, "agentlab.dll"), $"compare {synthetic.Path} --methods sfe --jobs 0");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--jobs must be at least 1, got 0", result.Error);
+    }
+
+    [Fact]
     public void TheCommandLineRejectsABadScenarioWithOneLineAndExitCode2()
     {
         using var synthetic = new SyntheticScenario(extra: "surprise: 1");
@@ -144,6 +209,12 @@ public class RunTests
         Assert.Single(lines);
         Assert.Contains("unknown key \"surprise\"", lines[0]);
         Assert.Contains(synthetic.Path, lines[0]);
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (string file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
     }
 
     private static Process StartCli(string cli, string arguments)
