@@ -32,7 +32,7 @@ public sealed class Evaluator
             var logProbs = receiver.DecodeForEvaluation(_batch.Candidates, _plan);
             success += WeightedSuccess(_plan, logProbs, n);
             calls += CountPairs(_plan, n);
-            nonzeros += _plan.MeanNonzeros * n; // the plan's mean; a partial last batch counts its padding games too
+            nonzeros += CountNonzeros(_plan, n);
             PlanGreedy(scores, _plan.IsContinuous);
             greedy += WeightedSuccess(_greedy, receiver.DecodeForEvaluation(_batch.Candidates, _greedy), n);
             played += n;
@@ -57,6 +57,20 @@ public sealed class Evaluator
         if (plan.IsContinuous) return games;
         int count = 0;
         for (int e = 0; e < plan.Count; e++) if (plan.Game[e] < games) count++;
+        return count;
+    }
+
+    /// <summary>
+    /// Nonzero message coordinates over the first <paramref name="games"/> games (a partial last batch's
+    /// other rows hold no game of the set): the support size of a discrete plan, the nonzero entries of
+    /// vector messages (a straight-through message also stores its zeros).
+    /// </summary>
+    private static long CountNonzeros(MessagePlan plan, int games)
+    {
+        if (!plan.IsContinuous) return CountPairs(plan, games);
+        long count = 0;
+        var value = plan.MessageValue.Data;
+        for (int k = 0; k < plan.MessageStart[games]; k++) if (value[k] != 0f) count++;
         return count;
     }
 

@@ -5,16 +5,16 @@ namespace AgentLab.Games.Tests.Channels;
 
 /// <summary>
 /// Estimators on a tiny game whose receiver is a fixed table of log-probabilities: marginalization's
-/// gradient is the exact gradient (finite differences of the objective), and SFE's gradient averaged over
-/// many samples approaches it.
+/// gradient is the exact gradient (finite differences of the objective), and the gradients of SFE, SFE+
+/// and NVIL averaged over many samples approach it.
 /// </summary>
 public class EstimatorGradientTests
 {
     private const int Batch = 3, Vocab = 6, Candidates = 4;
     private static readonly int[] Targets = [1, 3, 0];
 
-    /// <summary>log q(i | game b, message z), fixed: [B, V, G].</summary>
-    private static float[] ReceiverTable()
+    /// <summary>log q(i | game b, message z), fixed: [B, V, G]; <paramref name="targetBoost"/>[b] raises game b's target logit for every message.</summary>
+    private static float[] ReceiverTable(float[]? targetBoost = null)
     {
         var rng = new Rng(3);
         var table = new float[Batch * Vocab * Candidates];
@@ -22,6 +22,7 @@ public class EstimatorGradientTests
         for (int r = 0; r < Batch * Vocab; r++)
         {
             var row = table.AsSpan(r * Candidates, Candidates);
+            if (targetBoost != null) row[Targets[r / Vocab]] += targetBoost[r / Vocab];
             float lse = RowKernels.LogSumExp(row);
             for (int i = 0; i < Candidates; i++) row[i] -= lse;
         }
@@ -36,10 +37,11 @@ public class EstimatorGradientTests
     }
 
     /// <summary>Plans, looks up the receiver's log-probabilities for the plan, and assesses.</summary>
-    private static (StepOutcome Outcome, Tensor DScores, float[] DLogProbs, MessagePlan Plan) Step(IChannel channel, Tensor scores, float[] table, Rng rng)
+    private static (StepOutcome Outcome, Tensor DScores, float[] DLogProbs, MessagePlan Plan) Step(IChannel channel, Tensor scores, float[] table, Rng rng,
+        Tensor? candidates = null)
     {
         var plan = new MessagePlan(Batch, Vocab, Vocab);
-        var context = new ChannelContext(rng);
+        var context = new ChannelContext(rng) { Candidates = candidates };
         channel.Plan(scores, plan, context);
         var logProbs = new Tensor(plan.Count, Candidates);
         for (int e = 0; e < plan.Count; e++)
@@ -113,5 +115,56 @@ public class EstimatorGradientTests
         }
         for (int i = 0; i < mean.Length; i++)
             Assert.True(Math.Abs(mean[i] - exact.Data[i]) < 0.01, $"d/ds[{i}]: SFE mean {mean[i]:F4}, exact {exact.Data[i]:F4}");
+    }
+
+    [Theory]
+    [InlineData(0f)]
+    [InlineData(0.1f)]
+    public void NvilGradientAveragesToTheExactGradientWhileItsBaselineLearns(float entropyCoefficient)
+    {
+        // The learned baseline reads only the game's candidates, never the sampled message, so each step's
+        // estimate is unbiased even though the baseline changes from step to step.
+        const int features = 5;
+        // Games whose expected losses differ (easy, ordinary, hard), so that a per-game baseline matters.
+        var table = ReceiverTable(targetBoost: [4f, 0f, -4f]);
+        var scores = Scores();
+        var candidates = new Tensor(Batch, Candidates, features);
+        new Rng(17).FillNormal(candidates.Span);
+        var (_, exact, exactDLogProbs, exactPlan) = Step(new MarginalizationChannel("dense", new SoftmaxMap(), entropyCoefficient), scores, table, new Rng(1));
+        var nvil = new NvilChannel("nvil", entropyCoefficient, features, learningRate: 1e-2f, new Rng(5), hidden: 8);
+        var sfe = new ScoreFunctionChannel("sfe-nll", SfeLoss.NegativeLogLikelihood, sampleBaseline: false, entropyCoefficient);
+        var mean = new double[scores.Length];
+        var receiverMean = new double[Batch * Vocab * Candidates];
+        double nvilSquaredError = 0, sfeSquaredError = 0;
+        const int samples = 40_000;
+        var rng = new Rng(99);
+        for (int n = 0; n < samples; n++)
+        {
+            var (_, d, dLogProbs, plan) = Step(nvil, scores, table, rng, candidates);
+            var (_, dSfe, _, _) = Step(sfe, scores, table, rng);
+            for (int i = 0; i < mean.Length; i++) mean[i] += d.Data[i] / samples;
+            if (n >= samples / 2)
+                for (int i = 0; i < mean.Length; i++)
+                {
+                    nvilSquaredError += Math.Pow(d.Data[i] - exact.Data[i], 2);
+                    sfeSquaredError += Math.Pow(dSfe.Data[i] - exact.Data[i], 2);
+                }
+            // The receiver's cotangent lands on the sampled message's row; scatter it to (game, message).
+            for (int e = 0; e < plan.Count; e++)
+                for (int i = 0; i < Candidates; i++)
+                    receiverMean[(plan.Game[e] * Vocab + plan.Symbol[e]) * Candidates + i] += dLogProbs[e * Candidates + i] / samples;
+        }
+        for (int i = 0; i < mean.Length; i++)
+            Assert.True(Math.Abs(mean[i] - exact.Data[i]) < 0.01, $"c = {entropyCoefficient}, d/ds[{i}]: NVIL mean {mean[i]:F4}, exact {exact.Data[i]:F4}");
+        // Marginalization's cotangent is p(z | game) · d(-log q(target))/d log q, over the (game, message) pairs of its plan.
+        var exactReceiver = new double[receiverMean.Length];
+        for (int e = 0; e < exactPlan.Count; e++)
+            for (int i = 0; i < Candidates; i++)
+                exactReceiver[(exactPlan.Game[e] * Vocab + exactPlan.Symbol[e]) * Candidates + i] = exactDLogProbs[e * Candidates + i];
+        for (int i = 0; i < receiverMean.Length; i++)
+            Assert.True(Math.Abs(receiverMean[i] - exactReceiver[i]) < 0.01, $"c = {entropyCoefficient}, d/dlog q[{i}]: NVIL mean {receiverMean[i]:F4}, exact {exactReceiver[i]:F4}");
+        // What the learned baseline is for: once trained, a per-game baseline leaves less variance than
+        // SFE's one running mean over games whose expected losses differ.
+        Assert.True(nvilSquaredError < 0.8 * sfeSquaredError, $"c = {entropyCoefficient}: NVIL squared error {nvilSquaredError:G4}, SFE {sfeSquaredError:G4}");
     }
 }

@@ -13,19 +13,10 @@ public class RunTests
     [InlineData("sparsemax-marg", 0.6)]
     [InlineData("sfe", 0.3)]
     [InlineData("sfe-plus", 0.3)]
-    [InlineData("dense-marg", 0.0)]
-    [InlineData("entmax-marg", 0.0)]
-    [InlineData("sfe-nll", 0.0)]
-    [InlineData("nvil", 0.0)]
-    [InlineData("gumbel", 0.0)]
-    [InlineData("gumbel-st", 0.0)]
-    [InlineData("hard-concrete", 0.0)]
-    [InlineData("gaussian-sparsemax", 0.0)]
     public void AShortRunLearnsWellAboveChance(string method, double atLeast)
     {
         // Chance is 1/4 with 4 candidates. In 300 steps at the paper's settings sparse marginalization and
-        // the 0/1-loss SFE learn this game; the others (entropy bonus 0.1 keeps dense p uniform for long,
-        // lr 1e-3) need longer, so for them this only checks a complete, well-formed run.
+        // the 0/1-loss SFE learn this game; the others need a faster rate (next test) or longer.
         using var synthetic = new SyntheticScenario(method, steps: 300);
         var sc = ReferentialScenario.Parse(ScenarioFile.Load(synthetic.Path), method);
         var summary = new ReferentialRunner(sc, ReferentialData.Load(sc)).Run(new RunOptions(Path.Combine(synthetic.Dir, "run")));
@@ -34,6 +25,69 @@ public class RunTests
         var store = new RunStore(Path.Combine(synthetic.Dir, "run"));
         Assert.Equal(30, store.ReadMetrics().Count);
         Assert.Equal(summary.TestSuccess, store.ReadSummary().TestSuccess);
+    }
+
+    [Theory]
+    [InlineData("dense-marg")]
+    [InlineData("entmax-marg")]
+    [InlineData("gumbel")]
+    [InlineData("gumbel-st")]
+    [InlineData("hard-concrete")]
+    [InlineData("gaussian-sparsemax")]
+    public void WithAFasterRateAndNoEntropyBonusTheOtherMethodsLearnToo(string method)
+    {
+        // At the paper's rate (1e-3) and entropy bonus these stay near chance for 300 steps on this game
+        // (dense p stays uniform); at 1e-2 without the bonus each learns it in 600 steps (0.40-0.58 measured).
+        // SFE-NLL and NVIL do not learn it within 3,000 steps either way (~0.3); their gradients are checked
+        // against the exact one in EstimatorGradientTests.
+        using var synthetic = new SyntheticScenario(method, steps: 600);
+        var sc = ReferentialScenario.Parse(ScenarioFile.Load(synthetic.Path, ["training.learning_rate=0.01", "training.entropy_coefficient=0"]), method);
+        var summary = new ReferentialRunner(sc, ReferentialData.Load(sc)).Run(new RunOptions(Path.Combine(synthetic.Dir, "run")));
+        Assert.True(summary.TestSuccess >= 0.35, $"{method}: test success {summary.TestSuccess:F3} < 0.35");
+    }
+
+    [Theory]
+    [InlineData("sparsemax-marg")]
+    [InlineData("dense-marg")]
+    [InlineData("entmax-marg")]
+    [InlineData("sfe")]
+    [InlineData("sfe-nll")]
+    [InlineData("sfe-plus")]
+    [InlineData("nvil")]
+    [InlineData("gumbel")]
+    [InlineData("gumbel-st")]
+    [InlineData("hard-concrete")]
+    [InlineData("gaussian-sparsemax")]
+    public void EachMethodMakesTheReceiverCallsAndSendsTheNonzerosItsEstimatorImplies(string method)
+    {
+        using var synthetic = new SyntheticScenario(method, steps: 40);
+        var sc = ReferentialScenario.Parse(ScenarioFile.Load(synthetic.Path), method);
+        var summary = new ReferentialRunner(sc, ReferentialData.Load(sc)).Run(new RunOptions(Path.Combine(synthetic.Dir, "run")));
+        double calls = summary.MeanReceiverCalls!.Value, nonzeros = summary.MeanNonzeros!.Value;
+        const int vocab = 16;
+        switch (method)
+        {
+            case "dense-marg": // every message, every game
+                Assert.Equal((vocab, vocab), (calls, nonzeros));
+                break;
+            case "sparsemax-marg" or "entmax-marg": // one call per message in the support
+                Assert.Equal(calls, nonzeros, 9);
+                Assert.InRange(calls, 1.0, vocab);
+                break;
+            case "sfe-plus": // the sample and its baseline sample
+                Assert.Equal((2.0, 2.0), (calls, nonzeros));
+                break;
+            case "gumbel": // one relaxed message, dense
+                Assert.Equal((1.0, (double)vocab), (calls, nonzeros));
+                break;
+            case "hard-concrete" or "gaussian-sparsemax": // one mixed message with exact zeros
+                Assert.Equal(1.0, calls);
+                Assert.InRange(nonzeros, 1.0, vocab - 0.5);
+                break;
+            default: // sfe, sfe-nll, nvil, gumbel-st: one sampled symbol
+                Assert.Equal((1.0, 1.0), (calls, nonzeros));
+                break;
+        }
     }
 
     [Fact]
@@ -59,6 +113,26 @@ public class RunTests
         Assert.True(metrics[^1].ReceiverCalls < metrics[0].ReceiverCalls, "the support should shrink during training");
         Assert.InRange(summary.MeanReceiverCalls!.Value, 1.0, 16.0);
         Assert.Equal(summary.MeanReceiverCalls!.Value, summary.MeanNonzeros!.Value, 6);
+    }
+
+    [Theory]
+    [InlineData("sparsemax-marg")]
+    [InlineData("dense-marg")]
+    public void TestFiguresDoNotDependOnTheEvaluationBatchSize(string method)
+    {
+        // 128 test games in batches of 48 leave a partial last batch of 32 whose unused rows must not count.
+        using var synthetic = new SyntheticScenario(method, steps: 40);
+        RunSummary Run(int batch)
+        {
+            var sc = ReferentialScenario.Parse(ScenarioFile.Load(synthetic.Path, [$"evaluation.batch={batch}"]));
+            return new ReferentialRunner(sc, ReferentialData.Load(sc)).Run(new RunOptions(Path.Combine(synthetic.Dir, $"batch-{batch}")));
+        }
+        var whole = Run(128);
+        var split = Run(48);
+        Assert.Equal(whole.TestSuccess!.Value, split.TestSuccess!.Value, 5);
+        Assert.Equal(whole.TestSuccessGreedy!.Value, split.TestSuccessGreedy!.Value, 5);
+        Assert.Equal(whole.MeanReceiverCalls!.Value, split.MeanReceiverCalls!.Value, 5);
+        Assert.Equal(whole.MeanNonzeros!.Value, split.MeanNonzeros!.Value, 5);
     }
 
     [Fact]
