@@ -64,7 +64,7 @@ public sealed record BitVectorVaeScenario
         {
             Name = Path.GetFileNameWithoutExtension(root.File),
             File = root.File,
-            Root = data.OptionalString("root"),
+            Root = ScenarioPaths.Resolve(root.File, data.OptionalString("root")),
             TrainImages = data.Int("train_images", 55_000, 1, 55_000),
             ValidationImages = data.Int("validation_images", 5_000, 0, 5_000),
             TestImages = data.Int("test_images", 10_000, 1, 10_000),

@@ -4,7 +4,7 @@ namespace AgentLab.Games.Retrieval;
 
 /// <summary>
 /// How a query is made from its memory (HOPFIELD.md §8): "mask" zeroes the bottom half of the image's rows;
-/// "noise" adds std·N(0, 1) to every pixel, then clamps to the pixel range [-1, 1].
+/// "noise" adds std·N(0, 1) to every pixel, then (when asked, for pixels in [-1, 1]) clamps to that range.
 /// </summary>
 public static class QueryCorruption
 {

@@ -43,7 +43,7 @@ public sealed record HopfieldRetrievalScenario
     public required IReadOnlyList<string> CorruptionKinds { get; init; }
     public required double NoiseStd { get; init; }
 
-    /// <summary>Clamp noisy queries to [-1, 1], the pixel range.</summary>
+    /// <summary>Clamp noisy queries to [-1, 1], the range of minus-one-to-one pixels (the default only for those).</summary>
     public required bool Clamp { get; init; }
 
     // recall
@@ -67,6 +67,7 @@ public sealed record HopfieldRetrievalScenario
         var scoring = root.Section("scoring");
 
         string source = data.String("source", "fashion-mnist", Sources);
+        string pixels = data.String("pixels", source == "fashion-mnist" ? "minus-one-to-one" : "unchanged", PixelScalings);
         var maps = recall.OptionalSectionList("maps", "name")?.Select(ParseMap).ToList() ?? DefaultMaps;
         var settings = recall.OptionalSectionList("settings", "post")?.Select(ParseSetting).ToList() ?? DefaultSettings;
         var scenario = new HopfieldRetrievalScenario
@@ -76,14 +77,14 @@ public sealed record HopfieldRetrievalScenario
             Source = source,
             Root = ScenarioPaths.Resolve(root.File, data.OptionalString("root")),
             FeaturesPath = ScenarioPaths.Resolve(root.File, data.OptionalString("features")),
-            Pixels = data.String("pixels", source == "fashion-mnist" ? "minus-one-to-one" : "unchanged", PixelScalings),
+            Pixels = pixels,
             ImageHeight = source == "fashion-mnist" ? Data.FashionMnist.ImageSide : OptionalInt(data, "image_height"),
             Sizes = memory.IntList("sizes", [64, 256, 1024], 1, 1 << 20),
             Seeds = memory.IntList("seeds", [0, 1, 2, 3, 4], 0, int.MaxValue),
             Order = memory.String("order", "torch", Orders),
             CorruptionKinds = queries.StringList("corruptions", Corruptions, Corruptions),
             NoiseStd = queries.Double("noise_std", 0.3, 0, 1e6),
-            Clamp = queries.Bool("clamp", true),
+            Clamp = queries.Bool("clamp", pixels == "minus-one-to-one"),
             Maps = maps,
             Settings = settings,
             Steps = recall.IntList("steps", [1, 5], 1, 10_000),
@@ -96,6 +97,12 @@ public sealed record HopfieldRetrievalScenario
             throw data.Error("features", null, "is required when data.source is npy (a path to a .npy matrix, one pattern per row)");
         if (source == "fashion-mnist" && scenario.FeaturesPath != null)
             throw data.Error("features", null, "applies only to data.source npy");
+        if (source == "npy" && scenario.Root != null)
+            throw data.Error("root", null, "applies only to data.source fashion-mnist (the directory of its IDX files)");
+        // [-1, 1] is the range only of minus-one-to-one pixels; other patterns would be clipped to a range
+        // they do not have.
+        if (scenario.Clamp && pixels != "minus-one-to-one")
+            throw queries.Error("clamp", null, "clamps noisy queries to [-1, 1], the range of data.pixels minus-one-to-one; with data.pixels unchanged set it to false");
         RejectRepeats(memory, "sizes", scenario.Sizes);
         RejectRepeats(memory, "seeds", scenario.Seeds);
         RejectRepeats(recall, "steps", scenario.Steps);

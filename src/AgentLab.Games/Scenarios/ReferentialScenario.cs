@@ -102,9 +102,13 @@ public sealed record ReferentialScenario
             TestSeed = evaluation.Long("test_seed", 20200725, 0, long.MaxValue),
             EvaluationBatch = evaluation.Int("batch", 256, 1, 1 << 16),
         };
-        if (source == "npy")
-            foreach (var (key, value) in new[] { ("features", scenario.FeaturesPath), ("labels", scenario.LabelsPath), ("test_features", scenario.TestFeaturesPath), ("test_labels", scenario.TestLabelsPath) })
-                if (value == null) throw data.Error(key, null, "is required when data.source is npy (a path to a .npy file)");
+        foreach (var (key, value) in new[] { ("features", scenario.FeaturesPath), ("labels", scenario.LabelsPath), ("test_features", scenario.TestFeaturesPath), ("test_labels", scenario.TestLabelsPath) })
+        {
+            if (source == "npy" && value == null) throw data.Error(key, null, "is required when data.source is npy (a path to a .npy file)");
+            if (source != "npy" && value != null) throw data.Error(key, null, "applies only to data.source npy");
+        }
+        if (source == "npy" && scenario.Root != null)
+            throw data.Error("root", null, "applies only to data.source fashion-mnist (the directory of its IDX files)");
         if (scenario.RowNorm != 1f && scenario.Normalization is not ("l2" or "standardize-l2"))
             throw data.Error("row_norm", null, $"applies only to normalization l2 or standardize-l2, got \"{scenario.Normalization}\"");
         foreach (var node in new[] { data, agents, training, evaluation, root }) node.RejectUnknownKeys();

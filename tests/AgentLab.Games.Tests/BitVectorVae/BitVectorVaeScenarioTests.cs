@@ -22,6 +22,8 @@ public class BitVectorVaeScenarioTests
         Assert.True(sc.EncoderLogSoftmax);
         Assert.Equal(0.001f, BitVectorVaeScenario.Parse(ScenarioFile.Load(path), "sfe").LearningRate);
         Assert.Equal(64, BitVectorVaeScenario.Parse(ScenarioFile.Load(path, ["model.latent_bits=128"])).Budget);
+        // A relative data root is the scenario file's neighbour, as in the other games.
+        Assert.Equal(Path.Combine(dir.Path, "fmnist"), BitVectorVaeScenario.Parse(ScenarioFile.Load(path, ["data.root=fmnist"])).Root);
     }
 
     [Fact]

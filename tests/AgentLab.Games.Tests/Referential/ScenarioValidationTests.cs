@@ -28,6 +28,10 @@ public class ScenarioValidationTests
         Assert.Contains("\"data.row_norm\" must be between", Reject("data:\n  normalization: l2\n  row_norm: 0\n").Message);
         Assert.Contains("\"training\" must be a mapping", Reject("training: 5\n").Message);
         Assert.Contains("\"data.features\" is required when data.source is npy", Reject("data:\n  source: npy\n").Message);
+        // A key of the other source would be silently ignored; it is named instead.
+        Assert.Contains("\"data.test_labels\" applies only to data.source npy", Reject("data:\n  test_labels: y.npy\n").Message);
+        Assert.Contains("\"data.root\" applies only to data.source fashion-mnist",
+            Reject("data:\n  source: npy\n  root: /data\n  features: a.npy\n  labels: b.npy\n  test_features: c.npy\n  test_labels: d.npy\n").Message);
     }
 
     [Fact]

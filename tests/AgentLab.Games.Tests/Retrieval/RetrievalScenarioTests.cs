@@ -45,6 +45,8 @@ public class RetrievalScenarioTests
         Assert.Contains("\"recall.maps\" must be a non-empty list", Reject("recall:\n  maps: softmax\n").Message);
         Assert.Contains("\"scoring.exact_cosine\" must be between -1 and 1, got 2", Reject("scoring:\n  exact_cosine: 2\n").Message);
         Assert.Contains("\"data.features\" is required when data.source is npy", Reject("data:\n  source: npy\n").Message);
+        Assert.Contains("\"queries.clamp\" clamps noisy queries to [-1, 1], the range of data.pixels minus-one-to-one; with data.pixels unchanged set it to false",
+            Reject("data:\n  pixels: unchanged\nqueries:\n  clamp: true\n").Message);
         Assert.Contains("\"game\" must be one of hopfield-retrieval", Assert.Throws<ScenarioException>(() =>
         {
             using var dir = new TempDirectory();
@@ -94,5 +96,17 @@ public class RetrievalScenarioTests
         Assert.Equal((0.3, true, 256, 0.99, 0.9, "minus-one-to-one", 28), (sc.NoiseStd, sc.Clamp, sc.Batch, sc.ExactCosine, sc.SuccessCosine, sc.Pixels, sc.ImageHeight));
         foreach (string referential in new[] { "referential-fmnist.yaml", "referential-features.yaml" })
             Assert.Equal(ScenarioGames.Referential, ScenarioGames.Of(ScenarioFile.Load(Path.Combine(ScenarioValidationTests.RepoRoot(), "scenarios", referential))));
+    }
+
+    [Fact]
+    public void NpyPatternsKeepTheirValuesAndAreNotClampedByDefault()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("npy.yaml");
+        File.WriteAllText(path, "game: hopfield-retrieval\ndata:\n  source: npy\n  features: patterns.npy\n");
+        var sc = HopfieldRetrievalScenario.Parse(ScenarioFile.Load(path));
+        Assert.Equal(("unchanged", false), (sc.Pixels, sc.Clamp));
+        var minusOneToOne = HopfieldRetrievalScenario.Parse(ScenarioFile.Load(path, ["data.pixels=minus-one-to-one"]));
+        Assert.True(minusOneToOne.Clamp);
     }
 }
