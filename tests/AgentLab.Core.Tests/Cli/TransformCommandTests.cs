@@ -72,7 +72,19 @@ public class TransformCommandTests
         if (name == "entmax") EntmaxBisect.Forward<double>([-2, 0, 0.5], expected, 1.5, 1.0);
         else NormmaxBisect.Forward<double>([-2, 0, 0.5], expected, 2.0, 1.0);
         Assert.Equal(expected, Matrix(o.Json, "p")[0]);
-        Assert.Equal(3, Matrix(o.Json, "vjp")[0].Length);
+        // The VJP with dy = e_0 is the gradient of p_0: check it by central differences of the forward map.
+        double[] z = [-2, 0, 0.5], vjp = Matrix(o.Json, "vjp")[0];
+        Assert.Equal(3, vjp.Length);
+        const double h = 1e-6;
+        for (int i = 0; i < 3; i++)
+        {
+            double[] up = (double[])z.Clone(), down = (double[])z.Clone(), pUp = new double[3], pDown = new double[3];
+            up[i] += h; down[i] -= h;
+            if (name == "entmax") { EntmaxBisect.Forward<double>(up, pUp, 1.5, 1.0); EntmaxBisect.Forward<double>(down, pDown, 1.5, 1.0); }
+            else { NormmaxBisect.Forward<double>(up, pUp, 2.0, 1.0); NormmaxBisect.Forward<double>(down, pDown, 2.0, 1.0); }
+            double fd = (pUp[0] - pDown[0]) / (2 * h);
+            Assert.True(Math.Abs(fd - vjp[i]) < 1e-5, $"{name}: vjp[{i}] = {vjp[i]:R}, finite difference {fd:R}");
+        }
     }
 
     [Fact]
