@@ -19,7 +19,7 @@ internal static class CompareCommand
     public static Command Create()
     {
         var scenario = new Argument<string>("scenario") { Description = "The scenario YAML file." };
-        var methods = new Option<string>("--methods") { Description = "Comma-separated methods: " + string.Join(", ", ReferentialMethods.Names), Required = true };
+        var methods = new Option<string>("--methods") { Description = "Comma-separated methods: " + string.Join(", ", ReferentialMethods.Names) + "; bit-vector VAE: " + string.Join(", ", BitVectorVaeMethods.Names), Required = true };
         var seeds = new Option<int>("--seeds") { Description = "Number of seeds per method.", DefaultValueFactory = _ => 3 };
         var steps = new Option<long?>("--steps") { Description = "Training steps per run (overrides training.steps)." };
         var set = new Option<string[]>("--set") { Description = "Override a scenario key (repeatable)." };
@@ -29,9 +29,13 @@ internal static class CompareCommand
             Description = "Runs trained at the same time, each as its own `agentlab run` process with its share of the cores and its log in RUNDIR/run.log (default 1: one run at a time on every core). On 2 cores, --jobs 2 finishes a comparison sooner; see docs/PERFORMANCE.md.",
             DefaultValueFactory = _ => 1,
         };
+        var reportOnly = new Option<bool>("--report-only")
+        {
+            Description = "Train nothing: write the table and report from the runs that have finished at this step count (the n column says how many seeds each method has) and list the others, e.g. while a long comparison is still running.",
+        };
         var command = new Command("compare", "Compare methods over seeds on the same games: comparison.md/.csv/.json and report.html.")
         {
-            scenario, methods, seeds, steps, set, output, jobs,
+            scenario, methods, seeds, steps, set, output, jobs, reportOnly,
         };
         command.SetAction(parse => CliErrors.Guard("compare", () =>
         {
@@ -46,6 +50,7 @@ internal static class CompareCommand
             // Validate every method's scenario before the first run starts.
             var planned = Plan(file, overrides, names, seedCount, out string defaultDir, out var layout).ToList();
             string dir = parse.GetValue(output) ?? defaultDir;
+            bool trainNothing = parse.GetValue(reportOnly);
             var pending = new List<PendingRun>();
             foreach (var (method, seed, runSteps, execute) in planned)
             {
@@ -53,11 +58,18 @@ internal static class CompareCommand
                 var store = new RunStore(runDir);
                 if (store.HasSummary && store.ReadSummary().Steps == runSteps) continue;
                 var run = new PendingRun(method, seed, runDir, Directory.Exists(Path.Combine(runDir, "checkpoints")));
-                if (jobCount == 1) execute(run.Directory, run.Resume);
+                if (jobCount == 1 && !trainNothing) execute(run.Directory, run.Resume);
                 else pending.Add(run);
             }
-            if (pending.Count > 0) RunProcesses.Execute(file, overrides, pending, jobCount);
-            var runs = planned.Select(p => new RunStore(Path.Combine(dir, p.Method, $"seed-{p.Seed}")).ReadResults()).ToList();
+            if (trainNothing)
+            {
+                if (pending.Count == planned.Count) throw new ArgumentException($"--report-only: no run under {dir} has finished at this step count");
+                foreach (var run in pending)
+                    Console.Error.WriteLine($"agentlab compare: not finished, left out: {run.Method} seed {run.Seed} ({run.Directory})");
+            }
+            else if (pending.Count > 0) RunProcesses.Execute(file, overrides, pending, jobCount);
+            var finished = trainNothing ? planned.Where(p => !pending.Any(r => r.Method == p.Method && r.Seed == p.Seed)) : planned;
+            var runs = finished.Select(p => new RunStore(Path.Combine(dir, p.Method, $"seed-{p.Seed}")).ReadResults()).ToList();
             ComparisonReport.Write(runs, dir, layout);
             Console.WriteLine($"wrote {Path.Combine(dir, "comparison.md")}, .csv, .json and report.html");
             Console.WriteLine(File.ReadAllText(Path.Combine(dir, "comparison.md")));

@@ -264,6 +264,27 @@ public class RunTests
     }
 
     [Fact]
+    public void CompareReportOnlyTabulatesTheFinishedRunsAndTrainsNothing()
+    {
+        using var synthetic = new SyntheticScenario(steps: 40);
+        string cli = Path.Combine(AppContext.BaseDirectory, "agentlab.dll");
+        string dir = Path.Combine(synthetic.Dir, "compare");
+        Assert.Equal(0, RunCli(cli, $"compare {synthetic.Path} --methods sfe --seeds 2 --out {dir}").ExitCode);
+
+        var result = RunCli(cli, $"compare {synthetic.Path} --methods sfe,sparsemax-marg --seeds 3 --report-only --out {dir}");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("not finished, left out: sfe seed 7", result.Error);
+        Assert.Contains("not finished, left out: sparsemax-marg seed 5", result.Error);
+        Assert.False(Directory.Exists(Path.Combine(dir, "sfe", "seed-7")));
+        Assert.False(Directory.Exists(Path.Combine(dir, "sparsemax-marg")));
+        Assert.Matches(@"\| sfe \| 2 \|", File.ReadAllText(Path.Combine(dir, "comparison.md")));
+
+        var none = RunCli(cli, $"compare {synthetic.Path} --methods sfe --seeds 1 --steps 80 --report-only --out {dir}");
+        Assert.Equal(2, none.ExitCode);
+        Assert.Contains("--report-only: no run under", none.Error);
+    }
+
+    [Fact]
     public void CompareRejectsZeroJobs()
     {
         using var synthetic = new SyntheticScenario(steps: 40);
