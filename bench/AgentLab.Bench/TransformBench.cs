@@ -185,6 +185,11 @@ public static class TransformBench
             error = "--name, --batch, --dim and --reps are required";
             return false;
         }
+        if (alpha is not null && name is not ("entmax" or "normmax"))
+        {
+            error = $"--alpha applies only to entmax and normmax, not {name}";
+            return false;
+        }
         options = new Options(name, alpha, batch, dim, reps);
         error = null;
         return true;
