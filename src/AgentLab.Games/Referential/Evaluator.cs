@@ -62,12 +62,14 @@ public sealed class Evaluator
 
     /// <summary>
     /// Nonzero message coordinates over the first <paramref name="games"/> games (a partial last batch's
-    /// other rows hold no game of the set): the support size of a discrete plan, the nonzero entries of
-    /// vector messages (a straight-through message also stores its zeros).
+    /// other rows hold no game of the set). Marginalization sends its support, so its nonzeros are its
+    /// pairs; a sampling channel's message is one symbol however many it plays (SFE+ plays two), a figure
+    /// the channel gives per game; vector messages count their nonzero entries (straight-through stores zeros too).
     /// </summary>
-    private static long CountNonzeros(MessagePlan plan, int games)
+    private static double CountNonzeros(MessagePlan plan, int games)
     {
-        if (!plan.IsContinuous) return CountPairs(plan, games);
+        if (!plan.IsContinuous)
+            return plan.MeanNonzeros == plan.ReceiverCallsPerGame ? CountPairs(plan, games) : (double)plan.MeanNonzeros * games;
         long count = 0;
         var value = plan.MessageValue.Data;
         for (int k = 0; k < plan.MessageStart[games]; k++) if (value[k] != 0f) count++;
