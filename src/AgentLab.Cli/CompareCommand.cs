@@ -52,24 +52,38 @@ internal static class CompareCommand
             string dir = parse.GetValue(output) ?? defaultDir;
             bool trainNothing = parse.GetValue(reportOnly);
             var pending = new List<PendingRun>();
+            var finished = new HashSet<string>();
             foreach (var (method, seed, runSteps, execute) in planned)
             {
                 string runDir = Path.Combine(dir, method, $"seed-{seed}");
                 var store = new RunStore(runDir);
-                if (store.HasSummary && store.ReadSummary().Steps == runSteps) continue;
+                if (store.HasSummary && store.ReadSummary().Steps == runSteps)
+                {
+                    finished.Add(runDir);
+                    continue;
+                }
                 var run = new PendingRun(method, seed, runDir, Directory.Exists(Path.Combine(runDir, "checkpoints")));
-                if (jobCount == 1 && !trainNothing) execute(run.Directory, run.Resume);
+                if (jobCount == 1 && !trainNothing)
+                {
+                    execute(run.Directory, run.Resume);
+                    finished.Add(runDir);
+                }
                 else pending.Add(run);
             }
             if (trainNothing)
             {
-                if (pending.Count == planned.Count) throw new ArgumentException($"--report-only: no run under {dir} has finished at this step count");
+                if (finished.Count == 0) throw new ArgumentException($"--report-only: no run under {dir} has finished at this step count");
                 foreach (var run in pending)
                     Console.Error.WriteLine($"agentlab compare: not finished, left out: {run.Method} seed {run.Seed} ({run.Directory})");
             }
-            else if (pending.Count > 0) RunProcesses.Execute(file, overrides, pending, jobCount);
-            var finished = trainNothing ? planned.Where(p => !pending.Any(r => r.Method == p.Method && r.Seed == p.Seed)) : planned;
-            var runs = finished.Select(p => new RunStore(Path.Combine(dir, p.Method, $"seed-{p.Seed}")).ReadResults()).ToList();
+            else if (pending.Count > 0)
+            {
+                RunProcesses.Execute(file, overrides, pending, jobCount);
+                finished.UnionWith(pending.Select(r => r.Directory));
+            }
+            // In the planned order (method by method), whichever finished first.
+            var runs = planned.Select(p => Path.Combine(dir, p.Method, $"seed-{p.Seed}")).Where(finished.Contains)
+                .Select(runDir => new RunStore(runDir).ReadResults()).ToList();
             ComparisonReport.Write(runs, dir, layout);
             Console.WriteLine($"wrote {Path.Combine(dir, "comparison.md")}, .csv, .json and report.html");
             Console.WriteLine(File.ReadAllText(Path.Combine(dir, "comparison.md")));

@@ -62,14 +62,13 @@ public sealed class Evaluator
 
     /// <summary>
     /// Nonzero message coordinates over the first <paramref name="games"/> games (a partial last batch's
-    /// other rows hold no game of the set). Marginalization sends its support, so its nonzeros are its
-    /// pairs; a sampling channel's message is one symbol however many it plays (SFE+ plays two), a figure
-    /// the channel gives per game; vector messages count their nonzero entries (straight-through stores zeros too).
+    /// other rows hold no game of the set). A discrete plan's nonzeros (the channel's per-game figure: its
+    /// support for marginalization, one symbol per message for sampling) are shared out over its pairs;
+    /// vector messages count their nonzero entries (straight-through stores zeros too).
     /// </summary>
     private static double CountNonzeros(MessagePlan plan, int games)
     {
-        if (!plan.IsContinuous)
-            return plan.MeanNonzeros == plan.ReceiverCallsPerGame ? CountPairs(plan, games) : (double)plan.MeanNonzeros * games;
+        if (!plan.IsContinuous) return (double)plan.MeanNonzeros * plan.Batch * CountPairs(plan, games) / plan.Count;
         long count = 0;
         var value = plan.MessageValue.Data;
         for (int k = 0; k < plan.MessageStart[games]; k++) if (value[k] != 0f) count++;
