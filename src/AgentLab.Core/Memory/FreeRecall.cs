@@ -42,7 +42,7 @@ public static class FreeRecall
                 Combine(x, n, d, p, q);
             }
             for (int i = 0; i < n; i++) caps[i] = Math.Max(caps[i] - p[i], 0);
-            recalled[episode] = ArgMax(p);
+            recalled[episode] = RowKernels.ArgMax<double>(p);
         }
         return new FreeRecallResult(recalled);
     }
@@ -70,7 +70,7 @@ public static class FreeRecall
             for (int i = 0; i < n; i++) trace[i] = decay * p[i] + (1 - decay) * trace[i];
             Combine(x, n, d, p, q);
             PlainUpdates(map, x, n, d, q, beta, maxIterations, theta, p, supports);
-            recalled[episode] = ArgMax(p);
+            recalled[episode] = RowKernels.ArgMax<double>(p);
         }
         return new FreeRecallResult(recalled);
     }
@@ -108,7 +108,7 @@ public static class FreeRecall
             mu.CopyTo(p, 0);
             PlainUpdates(map, x, n, d, q, 1, maxIterations, theta, p, supports);
             for (int i = 0; i < n; i++) trace[i] = decay * (mu[i] - omega * p[i]) + (1 - decay) * trace[i];
-            recalled[episode] = ArgMax(p);
+            recalled[episode] = RowKernels.ArgMax<double>(p);
         }
         return new FreeRecallResult(recalled);
     }
@@ -164,14 +164,5 @@ public static class FreeRecall
             if (p[i] == 0) continue;
             for (int j = 0; j < d; j++) q[j] += p[i] * x[i * d + j];
         }
-    }
-
-    /// <summary>First index of the largest value (torch.argmax's tie rule).</summary>
-    private static int ArgMax(double[] values)
-    {
-        int best = 0;
-        for (int i = 1; i < values.Length; i++)
-            if (values[i] > values[best]) best = i;
-        return best;
     }
 }

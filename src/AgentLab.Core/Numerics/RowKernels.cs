@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace AgentLab.Numerics;
@@ -15,7 +16,7 @@ public static class RowKernels
     public static float LogSumExp(ReadOnlySpan<float> x) => AgentLab.Sparse.Softmax.LogSumExp(x, 1f);
 
     /// <summary>Index of the largest entry; the first one on ties (as torch.argmax on CPU).</summary>
-    public static int ArgMax(ReadOnlySpan<float> x)
+    public static int ArgMax<T>(ReadOnlySpan<T> x) where T : INumber<T>
     {
         int best = 0;
         for (int i = 1; i < x.Length; i++) if (x[i] > x[best]) best = i;

@@ -47,7 +47,7 @@ public static class FaceIntegral
             logValues[k] = LogIntegrand(left + k * h, m, s, sigma, cuts);
             if (k == 0 || k == Nodes - 1) logValues[k] -= Math.Log(2);
         }
-        return LogSumExp(logValues) + Math.Log(h);
+        return LogSumExpOf(logValues) + Math.Log(h);
     }
 
     /// <summary>
@@ -124,23 +124,16 @@ public static class FaceIntegral
             foreach (double c in cuts) sum += StandardNormal.LogCdf((t - c) / sigma);
             logValues[k] = sum;
         }
-        return LogSumExp(logValues) - Math.Log(Nodes);
+        return LogSumExpOf(logValues) - Math.Log(Nodes);
     }
+
+    // Every log value is finite here (log Φ is finite for finite arguments), so the shared row kernel applies.
+    private static double LogSumExpOf(ReadOnlySpan<double> logValues) => AgentLab.Sparse.Softmax.LogSumExp(logValues, 1.0);
 
     private static double[] BuildInverseNormalMidpoints()
     {
         var grid = new double[Nodes];
         for (int k = 0; k < Nodes; k++) grid[k] = StandardNormal.Quantile((k + 0.5) / Nodes);
         return grid;
-    }
-
-    private static double LogSumExp(ReadOnlySpan<double> values)
-    {
-        double max = double.NegativeInfinity;
-        foreach (double v in values) if (v > max) max = v;
-        if (double.IsNegativeInfinity(max)) return max;
-        double sum = 0;
-        foreach (double v in values) sum += Math.Exp(v - max);
-        return max + Math.Log(sum);
     }
 }

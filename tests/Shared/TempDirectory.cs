@@ -1,7 +1,10 @@
-namespace AgentLab.Games.Tests;
+namespace AgentLab.TestSupport;
 
-/// <summary>A fresh directory under the system temp folder, deleted with everything in it on dispose.</summary>
-public sealed class TempDirectory : IDisposable
+/// <summary>
+/// A fresh directory under the system temp folder, deleted with everything in it on dispose. One source file,
+/// compiled into each test project (see the test .csproj files), so the test projects need no shared assembly.
+/// </summary>
+internal sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
