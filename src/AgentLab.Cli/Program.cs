@@ -13,6 +13,7 @@ public static class Program
         var root = new RootCommand("AgentLab: agents that learn to communicate through sparse and Monte Carlo channels.");
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
+        root.Subcommands.Add(SweepCommand.Create());
         root.Subcommands.Add(new Command("transform", "Apply a sparse transformation to JSON on stdin (see `agentlab transform --help`)."));
         root.Subcommands.Add(new Command("recall", "Hopfield recall of JSON memories and queries on stdin (see `agentlab recall --help`)."));
         if (args.Length > 0 && args[0] == "transform") return TransformCommand.Run(args[1..], Console.In, Console.Out, Console.Error);

@@ -5,11 +5,14 @@ using AgentLab.Telemetry.Runs;
 
 namespace AgentLab.Cli;
 
-/// <summary>One run of a comparison still to be trained: what `agentlab run` needs to train or resume it.</summary>
-internal sealed record PendingRun(string Method, long Seed, string Directory, bool Resume);
+/// <summary>
+/// One run of a comparison still to be trained: what `agentlab run` needs to train or resume it (its
+/// overrides are the command's followed by its row's), and the row label it is reported under.
+/// </summary>
+internal sealed record PendingRun(string Label, string Method, long Seed, string Directory, IReadOnlyList<string> Overrides, bool Resume);
 
 /// <summary>
-/// `compare --jobs N`: trains the pending runs as `agentlab run` child processes, N at a time, each given
+/// `compare --jobs N` and `sweep --jobs N`: train the pending runs as `agentlab run` child processes, N at a time, each given
 /// its share of the cores. Processes rather than threads because the BLAS thread count and the runtime's
 /// processor count are per process, and N narrow runs side by side keep the cores busier than one wide
 /// run (docs/PERFORMANCE.md, "compare --jobs"). Each child writes its output to RUNDIR/run.log. A failed run
@@ -19,7 +22,7 @@ internal static class RunProcesses
 {
     public const string LogFileName = "run.log";
 
-    public static void Execute(string scenarioFile, IReadOnlyList<string> overrides, IReadOnlyList<PendingRun> runs, int jobs)
+    public static void Execute(string scenarioFile, IReadOnlyList<PendingRun> runs, int jobs)
     {
         int threads = Math.Max(1, Environment.ProcessorCount / jobs);
         var queue = new ConcurrentQueue<PendingRun>(runs);
@@ -37,10 +40,10 @@ internal static class RunProcesses
             {
                 int number = Interlocked.Increment(ref started);
                 string? failure;
-                try { failure = RunOne(scenarioFile, overrides, run, threads, running, $"{number} of {runs.Count}"); }
+                try { failure = RunOne(scenarioFile, run, threads, running, $"{number} of {runs.Count}"); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or RunStoreException)
                 {
-                    failure = $"{run.Method} seed {run.Seed} ({e.Message})";
+                    failure = $"{run.Label} seed {run.Seed} ({e.Message})";
                 }
                 if (failure != null) failures.Enqueue(failure);
             }
@@ -53,13 +56,13 @@ internal static class RunProcesses
     }
 
     /// <summary>Trains one run in a child process; returns null on success, else what failed and where its log is.</summary>
-    private static string? RunOne(string scenarioFile, IReadOnlyList<string> overrides, PendingRun run, int threads,
+    private static string? RunOne(string scenarioFile, PendingRun run, int threads,
         ConcurrentDictionary<Process, bool> running, string position)
     {
         Directory.CreateDirectory(run.Directory);
         string logPath = Path.Combine(run.Directory, LogFileName);
-        var info = ChildStartInfo(scenarioFile, overrides, run, threads);
-        Console.Error.WriteLine($"agentlab compare: [{position}] {run.Method} seed {run.Seed} {(run.Resume ? "resumed" : "started")}, log {logPath}");
+        var info = ChildStartInfo(scenarioFile, run, threads);
+        Console.Error.WriteLine($"agentlab: [{position}] {run.Label} seed {run.Seed} {(run.Resume ? "resumed" : "started")}, log {logPath}");
         var clock = Stopwatch.StartNew();
         using var log = TextWriter.Synchronized(new StreamWriter(logPath, append: true));
         using var process = new Process { StartInfo = info };
@@ -74,17 +77,17 @@ internal static class RunProcesses
         running.TryRemove(process, out _);
         if (process.ExitCode != 0)
         {
-            string reason = $"{run.Method} seed {run.Seed} (exit code {process.ExitCode}: {lastError ?? "no message"}; log {logPath})";
-            Console.Error.WriteLine($"agentlab compare: [{position}] failed: {reason}");
+            string reason = $"{run.Label} seed {run.Seed} (exit code {process.ExitCode}: {lastError ?? "no message"}; log {logPath})";
+            Console.Error.WriteLine($"agentlab: [{position}] failed: {reason}");
             return reason;
         }
         var summary = new RunStore(run.Directory).ReadSummary();
-        Console.Error.WriteLine($"agentlab compare: [{position}] {run.Method} seed {run.Seed} finished in {clock.Elapsed.TotalMinutes:F1} min: test success {summary.TestSuccess:F4}");
+        Console.Error.WriteLine($"agentlab: [{position}] {run.Label} seed {run.Seed} finished in {clock.Elapsed.TotalMinutes:F1} min: test success {summary.TestSuccess:F4}");
         return null;
     }
 
     /// <summary>`agentlab run SCENARIO --method M --seed S --set ... --out DIR [--resume DIR]`, limited to <paramref name="threads"/> cores.</summary>
-    private static ProcessStartInfo ChildStartInfo(string scenarioFile, IReadOnlyList<string> overrides, PendingRun run, int threads)
+    private static ProcessStartInfo ChildStartInfo(string scenarioFile, PendingRun run, int threads)
     {
         var (program, prefix) = SelfCommand();
         var info = new ProcessStartInfo(program)
@@ -94,7 +97,7 @@ internal static class RunProcesses
         foreach (string a in prefix) info.ArgumentList.Add(a);
         foreach (string a in new[] { "run", scenarioFile, "--method", run.Method, "--seed", run.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture) })
             info.ArgumentList.Add(a);
-        foreach (string o in overrides) { info.ArgumentList.Add("--set"); info.ArgumentList.Add(o); }
+        foreach (string o in run.Overrides) { info.ArgumentList.Add("--set"); info.ArgumentList.Add(o); }
         info.ArgumentList.Add("--out"); info.ArgumentList.Add(run.Directory);
         if (run.Resume) { info.ArgumentList.Add("--resume"); info.ArgumentList.Add(run.Directory); }
         string count = threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -120,7 +123,7 @@ internal static class RunProcesses
 
     private static void KillAll(ConcurrentDictionary<Process, bool> running)
     {
-        Console.Error.WriteLine("agentlab compare: stopped; the runs in progress keep their last checkpoint and resume when the same command runs again");
+        Console.Error.WriteLine("agentlab: stopped; the runs in progress keep their last checkpoint and resume when the same command runs again");
         foreach (var process in running.Keys)
             try { process.Kill(entireProcessTree: true); }
             catch (InvalidOperationException) { } // it has just exited

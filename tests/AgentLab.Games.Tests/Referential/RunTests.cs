@@ -141,10 +141,10 @@ public class RunTests
         using var synthetic = new SyntheticScenario("sfe", steps: 400);
         string cli = Path.Combine(AppContext.BaseDirectory, "agentlab.dll");
         string straight = Path.Combine(synthetic.Dir, "straight"), killed = Path.Combine(synthetic.Dir, "killed");
-        Assert.Equal(0, RunCli(cli, $"run {synthetic.Path} --out {straight}").ExitCode);
+        Assert.Equal(0, CliProcess.Run(cli, $"run {synthetic.Path} --out {straight}").ExitCode);
 
         // Start the same run, kill the process once its second checkpoint exists, then resume it.
-        var process = StartCli(cli, $"run {synthetic.Path} --out {killed}");
+        var process = CliProcess.Start(cli, $"run {synthetic.Path} --out {killed}");
         var checkpoints = Path.Combine(killed, "checkpoints");
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!(Directory.Exists(checkpoints) && Directory.GetFiles(checkpoints, "*.ckpt").Length >= 2) && !process.HasExited && DateTime.UtcNow < deadline)
@@ -154,7 +154,7 @@ public class RunTests
         process.WaitForExit();
         Assert.False(File.Exists(Path.Combine(killed, RunStore.SummaryFileName)));
 
-        var resumed = RunCli(cli, $"run {synthetic.Path} --resume {killed}");
+        var resumed = CliProcess.Run(cli, $"run {synthetic.Path} --resume {killed}");
         Assert.True(resumed.ExitCode == 0, resumed.Error);
         var a = new RunStore(straight).ReadSummary();
         var b = new RunStore(killed).ReadSummary();
@@ -195,7 +195,7 @@ public class RunTests
         using var synthetic = new SyntheticScenario(steps: 40);
         string cli = Path.Combine(AppContext.BaseDirectory, "agentlab.dll");
         string dir = Path.Combine(synthetic.Dir, "compare");
-        var result = RunCli(cli, $"compare {synthetic.Path} --methods sparsemax-marg,sfe --seeds 2 --out {dir}");
+        var result = CliProcess.Run(cli, $"compare {synthetic.Path} --methods sparsemax-marg,sfe --seeds 2 --out {dir}");
         Assert.True(result.ExitCode == 0, result.Error);
         foreach (var file in new[] { "comparison.md", "comparison.csv", "comparison.json", "report.html" })
             Assert.True(File.Exists(Path.Combine(dir, file)), file);
@@ -213,8 +213,8 @@ public class RunTests
         using var synthetic = new SyntheticScenario(steps: 40);
         string cli = Path.Combine(AppContext.BaseDirectory, "agentlab.dll");
         string serial = Path.Combine(synthetic.Dir, "serial"), parallel = Path.Combine(synthetic.Dir, "parallel");
-        Assert.Equal(0, RunCli(cli, $"compare {synthetic.Path} --methods sparsemax-marg,sfe --seeds 2 --out {serial}").ExitCode);
-        var result = RunCli(cli, $"compare {synthetic.Path} --methods sparsemax-marg,sfe --seeds 2 --jobs 2 --out {parallel}");
+        Assert.Equal(0, CliProcess.Run(cli, $"compare {synthetic.Path} --methods sparsemax-marg,sfe --seeds 2 --out {serial}").ExitCode);
+        var result = CliProcess.Run(cli, $"compare {synthetic.Path} --methods sparsemax-marg,sfe --seeds 2 --jobs 2 --out {parallel}");
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("[4 of 4]", result.Error);
         foreach (var (method, seed) in new[] { ("sparsemax-marg", 5), ("sparsemax-marg", 6), ("sfe", 5), ("sfe", 6) })
@@ -238,14 +238,14 @@ public class RunTests
         using var synthetic = new SyntheticScenario(steps: 40);
         string cli = Path.Combine(AppContext.BaseDirectory, "agentlab.dll");
         string dir = Path.Combine(synthetic.Dir, "compare");
-        Assert.Equal(0, RunCli(cli, $"compare {synthetic.Path} --methods sparsemax-marg --seeds 2 --out {dir}").ExitCode);
+        Assert.Equal(0, CliProcess.Run(cli, $"compare {synthetic.Path} --methods sparsemax-marg --seeds 2 --out {dir}").ExitCode);
         // A sparsemax-marg checkpoint in an SFE run cannot be resumed (it lacks SFE's baseline): that run fails.
         string broken = Path.Combine(dir, "sfe", "seed-6", "checkpoints");
         Directory.CreateDirectory(Path.GetDirectoryName(broken)!);
         CopyDirectory(Path.Combine(dir, "sparsemax-marg", "seed-6", "checkpoints"), broken);
         string arguments = $"compare {synthetic.Path} --methods sparsemax-marg,sfe --seeds 2 --jobs 2 --out {dir}";
 
-        var failed = RunCli(cli, arguments);
+        var failed = CliProcess.Run(cli, arguments);
         Assert.Equal(1, failed.ExitCode);
         string last = failed.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
         Assert.Contains("1 of 2 runs failed", last);
@@ -257,7 +257,7 @@ public class RunTests
         Assert.DoesNotContain("sfe", File.ReadAllText(Path.Combine(dir, "comparison.md"))); // still the first comparison's
 
         Directory.Delete(broken, recursive: true);
-        var retried = RunCli(cli, arguments);
+        var retried = CliProcess.Run(cli, arguments);
         Assert.True(retried.ExitCode == 0, retried.Error);
         Assert.Contains("[1 of 1] sfe seed 6 started", retried.Error);
         Assert.Contains("sfe", File.ReadAllText(Path.Combine(dir, "comparison.md")));
@@ -269,9 +269,9 @@ public class RunTests
         using var synthetic = new SyntheticScenario(steps: 40);
         string cli = Path.Combine(AppContext.BaseDirectory, "agentlab.dll");
         string dir = Path.Combine(synthetic.Dir, "compare");
-        Assert.Equal(0, RunCli(cli, $"compare {synthetic.Path} --methods sfe --seeds 2 --out {dir}").ExitCode);
+        Assert.Equal(0, CliProcess.Run(cli, $"compare {synthetic.Path} --methods sfe --seeds 2 --out {dir}").ExitCode);
 
-        var result = RunCli(cli, $"compare {synthetic.Path} --methods sfe,sparsemax-marg --seeds 3 --report-only --out {dir}");
+        var result = CliProcess.Run(cli, $"compare {synthetic.Path} --methods sfe,sparsemax-marg --seeds 3 --report-only --out {dir}");
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("not finished, left out: sfe seed 7", result.Error);
         Assert.Contains("not finished, left out: sparsemax-marg seed 5", result.Error);
@@ -279,7 +279,7 @@ public class RunTests
         Assert.False(Directory.Exists(Path.Combine(dir, "sparsemax-marg")));
         Assert.Matches(@"\| sfe \| 2 \|", File.ReadAllText(Path.Combine(dir, "comparison.md")));
 
-        var none = RunCli(cli, $"compare {synthetic.Path} --methods sfe --seeds 1 --steps 80 --report-only --out {dir}");
+        var none = CliProcess.Run(cli, $"compare {synthetic.Path} --methods sfe --seeds 1 --steps 80 --report-only --out {dir}");
         Assert.Equal(2, none.ExitCode);
         Assert.Contains("--report-only: no run under", none.Error);
     }
@@ -288,7 +288,7 @@ public class RunTests
     public void CompareRejectsZeroJobs()
     {
         using var synthetic = new SyntheticScenario(steps: 40);
-        var result = RunCli(Path.Combine(AppContext.BaseDirectory, "agentlab.dll"), $"compare {synthetic.Path} --methods sfe --jobs 0");
+        var result = CliProcess.Run(Path.Combine(AppContext.BaseDirectory, "agentlab.dll"), $"compare {synthetic.Path} --methods sfe --jobs 0");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--jobs must be at least 1, got 0", result.Error);
     }
@@ -298,7 +298,7 @@ public class RunTests
     {
         using var synthetic = new SyntheticScenario(extra: "surprise: 1");
         string cli = Path.Combine(AppContext.BaseDirectory, "agentlab.dll");
-        var result = RunCli(cli, $"run {synthetic.Path}");
+        var result = CliProcess.Run(cli, $"run {synthetic.Path}");
         Assert.Equal(2, result.ExitCode);
         var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines);
@@ -310,32 +310,5 @@ public class RunTests
     {
         Directory.CreateDirectory(to);
         foreach (string file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-    }
-
-    private static Process StartCli(string cli, string arguments)
-    {
-        var info = new ProcessStartInfo("dotnet", $"{cli} {arguments}")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static (int ExitCode, string Output, string Error) RunCli(string cli, string arguments)
-    {
-        var info = new ProcessStartInfo("dotnet", $"{cli} {arguments}")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error.Result);
     }
 }
