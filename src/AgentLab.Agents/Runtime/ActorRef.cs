@@ -44,6 +44,7 @@ public abstract class ActorRef
     /// when the actor threw while handling this message, and with <see cref="InvalidCastException"/> when the reply is
     /// not a <typeparamref name="TReply"/>; is cancelled by <paramref name="cancellationToken"/>.
     /// An ask to an actor that has stopped times out: its question is a dead letter at once, but the ask does not fail early.
+    /// The timeout is running time (<see cref="RunningClock"/>): time the process spends stopped does not count.
     /// </summary>
     public async Task<TReply> Ask<TReply>(object message, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
@@ -52,8 +53,7 @@ public abstract class ActorRef
         cancellationToken.ThrowIfCancellationRequested();
 
         var promise = new AskPromiseRef(System);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
+        using var deadline = new RunningTimeDeadline(timeout, RunningClock.Process, cancellationToken);
         object reply;
         try
         {
