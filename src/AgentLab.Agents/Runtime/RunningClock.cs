@@ -22,6 +22,7 @@ public sealed class RunningClock
     private readonly Lock _gate = new();
     private TimeSpan _lastSeen;
     private TimeSpan _stopped;
+    // Held only so that the process clock's heartbeat timer is not collected; never read.
     private Timer? _heartbeat;
 
     /// <param name="wall">A monotonic wall clock (tests pass their own).</param>
